@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
@@ -6,7 +6,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * with its context type and storage-model mappers) and, once web/ exists, the web client's
  * typed documents checked against the composed supergraph.
  */
-const subgraphs = readdirSync('subgraphs').filter((name) => existsSync(`subgraphs/${name}/schema.graphql`));
+// `SUBGRAPH=cart npm run codegen` regenerates one subgraph only.
+const only = process.env.SUBGRAPH;
+const subgraphs = readdirSync('subgraphs').filter(
+  (name) => existsSync(`subgraphs/${name}/schema.graphql`) && (!only || only === name),
+);
 
 const generates: CodegenConfig['generates'] = {};
 for (const name of subgraphs) {
@@ -29,7 +33,7 @@ for (const name of subgraphs) {
 
 function readMappers(name: string): Record<string, string> {
   // mappers.ts exports `<Type>Model` types; map each GraphQL type of that name to it.
-  const source: string = require('node:fs').readFileSync(`subgraphs/${name}/src/resolvers/mappers.ts`, 'utf8');
+  const source = readFileSync(`subgraphs/${name}/src/resolvers/mappers.ts`, 'utf8');
   const mappers: Record<string, string> = {};
   for (const match of source.matchAll(/export (?:type|interface) (\w+)Model\b/g)) {
     mappers[match[1]!] = `../resolvers/mappers#${match[1]}Model`;

@@ -2,8 +2,8 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
-  testMatch: ['<rootDir>/{platform,stack,gateway,subgraphs/*}/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/'],
+  testMatch: ['<rootDir>/{test,platform,stack,gateway,subgraphs/*}/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/src/'],
   globalSetup: '<rootDir>/scripts/jest-global-setup.ts',
   globalTeardown: '<rootDir>/scripts/jest-global-teardown.ts',
   testTimeout: 60000,

@@ -10,3 +10,4 @@ export * from './run-service';
 export * from './service-client';
 export * from './subgraph-server';
 export * from './loaders';
+export * from './client-address';

@@ -6,6 +6,10 @@ export function createLogger(service: string, level: string = process.env.LOG_LE
   return pino({
     name: service,
     level,
+    // `npm start` asks for readable lines; services otherwise log JSON.
+    ...(process.env.LOG_PRETTY === '1'
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname,service' } } }
+      : {}),
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {

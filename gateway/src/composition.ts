@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { subgraphUrl, type SubgraphName } from '@shop/platform';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const SUPERGRAPH_FILE = join(REPO_ROOT, 'supergraph.graphql');
+
+export interface SubgraphSource {
+  name: string;
+  url: string;
+  typeDefs: string;
+}
+
+/** Every subgraph's schema.graphql, with the URL the gateway reaches it at. */
+export function readSubgraphSources(env: NodeJS.ProcessEnv = process.env): SubgraphSource[] {
+  const dir = join(REPO_ROOT, 'subgraphs');
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'schema.graphql')))
+    .sort()
+    .map((name) => ({
+      name,
+      url: subgraphUrl(name as SubgraphName, env),
+      typeDefs: readFileSync(join(dir, name, 'schema.graphql'), 'utf8'),
+    }));
+}
+
+export class CompositionError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`Composition failed:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
+    this.name = 'CompositionError';
+  }
+}
+
+/** Composes the subgraph schemas into the supergraph SDL (URLs are the local defaults). */
+export function composeSupergraph(sources: SubgraphSource[] = readSubgraphSources({})): string {
+  const result = composeServices(
+    sources.map((source) => ({ name: source.name, url: source.url, typeDefs: parse(source.typeDefs) })),
+  );
+  if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
+  return result.supergraphSdl;
+}

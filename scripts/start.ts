@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { stackDown, stackUp } from '@shop/stack';
+import { SERVICE_PORTS, type ServiceName } from '@shop/platform';
+import { seedDemoIfEmpty } from './seed-demo';
+import { ALL_SUBGRAPHS, entryOf, startService, stopServices, waitUntilHealthy, type RunningService } from './services';
+
+/**
+ * `npm start`: brings up the datastores (installing them on first run), seeds the demo catalog
+ * once, starts the seven subgraphs and the gateway, and stops all of it on Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const log = (line: string) => process.stdout.write(`[start]            ${line}\n`);
+  log('Starting the datastores…');
+  const { connections, started } = await stackUp({ log });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...connections, LOG_PRETTY: process.env.LOG_PRETTY ?? '1' };
+  Object.assign(process.env, connections);
+
+  const services: RunningService[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping services…');
+    await stopServices(services);
+    if (started.length > 0) {
+      log(`Stopping the datastores this run started (${started.join(', ')})…`);
+      await stackDown(started);
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    await seedDemoIfEmpty(log);
+    const subgraphs = ALL_SUBGRAPHS.filter((name) => existsSync(entryOf(name)));
+    for (const name of subgraphs) services.push(startService(name, env));
+    await Promise.all(services.map((service) => waitUntilHealthy(service.name, service)));
+    const gateway = startService('gateway', env);
+    services.push(gateway);
+    await waitUntilHealthy('gateway', gateway);
+  } catch (error) {
+    log(`Failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+    return;
+  }
+  for (const service of services) {
+    void service.exited.then((code) => {
+      if (!stopping) {
+        log(`${service.name} exited unexpectedly (code ${code}); stopping everything.`);
+        void stop(1);
+      }
+    });
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const url = (name: ServiceName) => `http://localhost:${SERVICE_PORTS[name]}`;
+  log('');
+  log(`The shop is up (${seconds}s).`);
+  log(`  GraphQL API and explorer: ${url('gateway')}/graphql`);
+  log(`  Subgraphs: ${services.filter((s) => s.name !== 'gateway').map((s) => `${s.name} ${SERVICE_PORTS[s.name]}`).join(', ')}`);
+  log('Press Ctrl-C to stop everything this command started.');
+}
+
+void main();
