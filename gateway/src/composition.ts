@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { subgraphUrl, type SubgraphName } from '@shop/platform';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SUPERGRAPH_FILE = join(REPO_ROOT, 'supergraph.graphql');
+/** The public API schema, for client codegen and for people reading the API. */
+export const API_SCHEMA_FILE = join(REPO_ROOT, 'web', 'schema.graphql');
 
 export interface SubgraphSource {
   name: string;
@@ -40,4 +43,9 @@ export function composeSupergraph(sources: SubgraphSource[] = readSubgraphSource
   );
   if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
   return result.supergraphSdl;
+}
+
+/** The public API schema clients see: the supergraph without its @inaccessible parts. */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema());
 }
