@@ -9,6 +9,7 @@ export type { StackConnections, StoreName } from './types';
 export { ALL_STORES } from './types';
 export { StoreError } from './lifecycle';
 export { cacheDir, dataDir, stackDir } from './paths';
+export { aptInstall } from './installers';
 
 export interface StackUpOptions {
   /** Stores to bring up (default: all five). */
