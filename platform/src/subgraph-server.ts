@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
@@ -104,7 +104,7 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
     schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as SubgraphResolvers }),
     includeStacktraceInErrorResponses: false,
     formatError: formatError(options.logger),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
   await apollo.start();
 
@@ -146,6 +146,8 @@ export async function createSubgraphApp<C extends BaseContext>(options: Subgraph
     handler,
   });
 
+  // Fastify's close stops accepting, finishes in-flight requests and closes idle sockets; Apollo
+  // stops after it. (The integration's drain plugin would call close again from stop and deadlock.)
   app.addHook('onClose', async () => {
     await apollo.stop();
   });
