@@ -1,0 +1,5 @@
+import type { ProductStockResolvers } from '../generated/resolvers-types';
+
+export const ProductStock: ProductStockResolvers = {
+  product: ({ productId }) => ({ id: productId }),
+};

@@ -1,0 +1,5 @@
+import type { VariantStockResolvers } from '../generated/resolvers-types';
+
+export const VariantStock: VariantStockResolvers = {
+  variant: ({ sku }) => ({ sku }),
+};
