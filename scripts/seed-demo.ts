@@ -21,7 +21,12 @@ export async function seedDemo(options: SeedOptions, log: (line: string) => void
     log(`Seeding ${products.length} products into the catalog…`);
     const skus = await seedCatalog(db, products, { replace: options.replace ?? false });
     log(`Seeding regional stock for ${skus.length} SKUs into inventory…`);
-    await seedStock({ client: createDynamoClient(process.env.DYNAMODB_ENDPOINT!) }, skus, { seed: 42 });
+    const dynamo = createDynamoClient(process.env.DYNAMODB_ENDPOINT!);
+    try {
+      await seedStock({ client: dynamo }, skus, { seed: 42 });
+    } finally {
+      dynamo.close();
+    }
     return products.length;
   } finally {
     await client.close();

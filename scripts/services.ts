@@ -19,7 +19,7 @@ export function entryOf(name: ServiceName): string {
 export function startService(name: ServiceName, env: NodeJS.ProcessEnv): RunningService {
   const child = spawn(process.execPath, ['--import', 'tsx', entryOf(name)], {
     cwd: REPO_ROOT,
-    env: { ...env, PORT: String(SERVICE_PORTS[name]) },
+    env: { ...env, PORT: String(SERVICE_PORTS[name]), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const label = `[${name}]`.padEnd(18);
@@ -31,7 +31,7 @@ export function startService(name: ServiceName, env: NodeJS.ProcessEnv): Running
   return { name, child, exited };
 }
 
-export async function waitUntilHealthy(name: ServiceName, service: RunningService, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilHealthy(name: ServiceName, service: RunningService, timeoutMs = 180_000): Promise<void> {
   const url = `http://127.0.0.1:${SERVICE_PORTS[name]}/${name === 'gateway' ? 'health' : 'ready'}`;
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;

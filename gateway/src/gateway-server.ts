@@ -1,9 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { formatError, requestIdOf, type Identity, type Logger } from '@shop/platform';
+import { baseHttpOptions, formatError, type Identity, type Logger } from '@shop/platform';
 import { hasEffects as hasAccountsEffects } from '@shop/accounts';
 import type { Authenticator } from './authenticate';
 import type { GatewayContext } from './gateway-context';
@@ -11,6 +11,7 @@ import { registerHttpPolicy } from './http-policy';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsPlugin, type OperationLimits } from './operation-limits';
 import { enforcePartnerScopes } from './partner-scopes';
 import { registerRateLimits } from './rate-limits';
+import { registerRestRoutes } from './rest/register-rest-routes';
 import { SignedDataSource } from './signed-data-source';
 
 /** Limits and policies; every field has a default (see DEFAULT_GATEWAY_SETTINGS and config.ts). */
@@ -76,9 +77,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
     limits: { ...DEFAULT_OPERATION_LIMITS, ...deps.settings?.limits },
   };
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
-    genReqId: requestIdOf,
+    ...baseHttpOptions(deps.logger),
     bodyLimit: settings.maxBodyBytes,
     trustProxy: settings.trustProxy,
   });
@@ -142,6 +141,14 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
       if (effects && hasAccountsEffects(effects)) deps.authenticate.applyAccountsEffects?.(effects, request, reply);
       return body;
     },
+  });
+  await registerRestRoutes(app, {
+    apollo,
+    authenticate: deps.authenticate,
+    perApiKey: rateLimits.perApiKey,
+    identitySecret: deps.identitySecret,
+    inventoryUrl: deps.subgraphUrls.inventory,
+    subgraphTimeoutMs: settings.subgraphTimeoutMs,
   });
   app.addHook('onClose', async () => {
     await apollo.stop();

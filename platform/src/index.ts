@@ -11,3 +11,4 @@ export * from './service-client';
 export * from './subgraph-server';
 export * from './loaders';
 export * from './client-address';
+export * from './http-options';

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext as ApolloBaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import type { IncomingMessage } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { baseHttpOptions } from './http-options';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { IDENTITY_HEADER, IdentityError, REQUEST_ID_HEADER, verifyIdentity, type Identity } from './identity';
+import { IDENTITY_HEADER, IdentityError, verifyIdentity, type Identity } from './identity';
 import type { Logger } from './logger';
 
 type SubgraphResolvers = NonNullable<Parameters<typeof buildSubgraphSchema>[0] extends infer M ? M extends { resolvers?: infer R } ? R : never : never>;
@@ -84,20 +83,13 @@ declare module 'fastify' {
   }
 }
 
-export function requestIdOf(request: IncomingMessage): string {
-  const header = request.headers[REQUEST_ID_HEADER];
-  return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
-}
-
 /**
  * Builds a federated subgraph on Fastify: `/graphql` (only with a valid signed identity, so
  * `_entities` and `_service` too), `/health` (process alive) and `/ready` (datastore reachable).
  */
 export async function createSubgraphApp<C extends BaseContext>(options: SubgraphOptions<C>): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
-    genReqId: requestIdOf,
+    ...baseHttpOptions(options.logger),
     bodyLimit: 1024 * 1024,
   });
   const apollo = new ApolloServer<C>({
