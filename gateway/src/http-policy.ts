@@ -48,7 +48,7 @@ export function registerHttpPolicy(app: FastifyInstance, policy: HttpPolicy): vo
     reply.header('vary', 'Origin');
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
       if (!allowed) return reply.code(403).send();
-      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      reply.header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS');
       reply.header('access-control-allow-headers', ALLOWED_REQUEST_HEADERS);
       reply.header('access-control-max-age', '600');
       return reply.code(204).send();

@@ -1,5 +1,11 @@
 import type { Logger } from './logger';
 
+/** A service that is up: where it listens and how to stop it (server first, then its store clients). */
+export interface StartedService {
+  url: string;
+  close: () => Promise<void>;
+}
+
 /**
  * Runs a service until SIGINT/SIGTERM, then closes it (server first, then datastore clients)
  * and exits; a second signal or a close that hangs forces the exit.

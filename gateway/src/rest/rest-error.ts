@@ -92,7 +92,8 @@ export function restErrorOfGraphQL(errors: readonly GraphQLErrorLike[]): RestErr
     })
     .sort((a, b) => b.status - a.status);
   const { error, code, status } = ranked[0]!;
-  if (status >= 500) return new RestError(status, status === 502 ? 'BAD_GATEWAY' : 'UNAVAILABLE', MESSAGE_OF_UPSTREAM_STATUS[status] ?? error.message);
+  if (status >= 500)
+    return new RestError(status, status === 502 ? 'BAD_GATEWAY' : 'UNAVAILABLE', MESSAGE_OF_UPSTREAM_STATUS[status] ?? error.message);
   const field = typeof error.extensions?.field === 'string' ? { field: error.extensions.field } : undefined;
   return new RestError(status, code ?? 'BAD_REQUEST', error.message, field);
 }

@@ -7,8 +7,8 @@ import { REGIONS } from '@shop/platform';
  */
 export const components = z.registry<{ id: string }>();
 
-function component<T extends z.ZodType>(id: string, schema: T): T {
-  schema.register(components, { id });
+export function component<T extends z.ZodType>(id: string, schema: T): T {
+  components.add(schema, { id });
   return schema;
 }
 
@@ -32,7 +32,8 @@ export function idListParam(max: number, description: string) {
 
 /** A whole number in a query string. */
 export function intParam(min: number, max: number, description: string) {
-  return z.coerce.number().int().min(min).max(max).describe(description);
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number(message).int(message).min(min, message).max(max, message).describe(description);
 }
 
 // ---- response pieces ------------------------------------------------------------------------
@@ -64,7 +65,9 @@ export const productSummarySchema = component(
       images: z.array(imageSchema),
       category: categoryRefSchema,
     })
-    .describe('A product as listings show it. `price` is the lowest variant price; `compareAtPrice` its price before discount, null when not discounted.'),
+    .describe(
+      'A product as listings show it. `price` is the lowest variant price; `compareAtPrice` its price before discount, null when not discounted.',
+    ),
 );
 
 export const PRODUCT_SUMMARY_FIELDS = `id slug name brand price { amount currencyCode } compareAtPrice { amount currencyCode }
@@ -130,7 +133,7 @@ export const productStockSchema = component(
       stock: stockLevelSchema,
       variants: z.array(z.object({ sku: z.string(), stock: stockLevelSchema })),
     })
-    .describe("Stock of one product (summed over its variants) and of each of its variants."),
+    .describe('Stock of one product (summed over its variants) and of each of its variants.'),
 );
 
 export const PRODUCT_STOCK_FIELDS = `productId stock { ${STOCK_LEVEL_FIELDS} } variants { sku stock { ${STOCK_LEVEL_FIELDS} } }`;
@@ -154,7 +157,9 @@ export const cartSchema = component(
           available: z.number().int().describe("Units available now in the cart's region."),
         }),
       ),
-      warnings: z.array(z.object({ code: z.string(), message: z.string(), sku: z.string() })).describe('Price or stock changes since lines were added.'),
+      warnings: z
+        .array(z.object({ code: z.string(), message: z.string(), sku: z.string() }))
+        .describe('Price or stock changes since lines were added.'),
     })
     .describe("The caller's cart (guest session or signed-in shopper). `subtotal` is null when the cart is empty or mixes currencies."),
 );

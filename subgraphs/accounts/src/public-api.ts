@@ -14,3 +14,4 @@ export {
   type ApiKeyIdentityResult,
   type SessionIdentityResult,
 } from './gateway-protocol';
+export { startAccounts } from './start';

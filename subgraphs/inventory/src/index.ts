@@ -1,29 +1,8 @@
-import { createLogger, listen, runService } from '@shop/platform';
+import { createLogger, runService } from '@shop/platform';
 import { loadInventoryConfig } from './config';
-import { createDynamoClient } from './data-access/dynamo-client';
-import { createInventoryServer } from './server';
+import { startInventory } from './start';
 
 const config = loadInventoryConfig();
 const logger = createLogger('inventory', config.LOG_LEVEL);
 
-runService(logger, async () => {
-  const client = createDynamoClient({ endpoint: config.DYNAMODB_ENDPOINT, region: config.DYNAMODB_REGION });
-  const app = await createInventoryServer({
-    client,
-    tablePrefix: config.INVENTORY_TABLE_PREFIX,
-    logger,
-    identitySecret: config.IDENTITY_SECRET,
-    lowStockThreshold: config.LOW_STOCK_THRESHOLD,
-    reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
-    maxTransactionItems: config.DYNAMODB_MAX_TRANSACTION_ITEMS,
-    sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000,
-  });
-  const running = await listen(app, config.PORT, config.HOST);
-  logger.info({ url: running.url }, 'inventory subgraph ready');
-  return {
-    close: async () => {
-      await running.close();
-      client.close();
-    },
-  };
-});
+runService(logger, () => startInventory(config, logger));

@@ -27,3 +27,4 @@ export async function seedStock(
   await ensureInventoryTable(deps.client, table, deps.roundTrips);
   return seedStockItems(createStockRepository(deps.client.doc, table, deps.roundTrips), items, { seed, regions });
 }
+export { startInventory } from './start';

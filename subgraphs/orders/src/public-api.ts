@@ -6,3 +6,4 @@ export { migrate } from './data-access/migrate';
 export { TestPaymentProvider, TEST_ACCEPTED_CARD, TEST_DECLINED_CARDS } from './adapters/test-payment-provider';
 export type { PaymentProvider, ChargeRequest, ChargeResult } from './domain/ports';
 export type { PricingRules } from './domain/pricing';
+export { startOrders } from './start';

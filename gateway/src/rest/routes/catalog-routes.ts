@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notFoundError } from '../rest-error';
 import { defineRoute } from '../rest-route';
 import {
-  components,
+  component,
   idListParam,
   idSchema,
   intParam,
@@ -18,18 +18,19 @@ import {
 
 const SORTS = ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME_ASC', 'NAME_DESC'] as const;
 
-const productPageSchema = z
-  .object({ products: z.array(productSummarySchema), totalCount: z.number().int(), pageInfo: pageInfoSchema })
-  .describe('A page of a product listing, with the number of products matching the filter.');
-productPageSchema.register(components, { id: 'ProductPage' });
+const productPageSchema = component(
+  'ProductPage',
+  z
+    .object({ products: z.array(productSummarySchema), totalCount: z.number().int(), pageInfo: pageInfoSchema })
+    .describe('A page of a product listing, with the number of products matching the filter.'),
+);
 
-const productSchema = z.object({ product: productDetailSchema }).describe('One product.');
-productSchema.register(components, { id: 'ProductResponse' });
+const productSchema = component('ProductResponse', z.object({ product: productDetailSchema }).describe('One product.'));
 
-const similarSchema = z
-  .object({ productId: z.string(), products: z.array(productSummarySchema) })
-  .describe('Products most like the given one, most similar first.');
-similarSchema.register(components, { id: 'SimilarProducts' });
+const similarSchema = component(
+  'SimilarProducts',
+  z.object({ productId: z.string(), products: z.array(productSummarySchema) }).describe('Products most like the given one, most similar first.'),
+);
 
 export const listProducts = defineRoute({
   operationId: 'listProducts',
