@@ -19,6 +19,8 @@ interface RecordEventsData {
   };
 }
 
+export const MAX_EVENTS_PER_CALL = 100;
+
 /**
  * Purchase events to activity (service identity). Activity drops repeats by event id, so the
  * outbox may deliver twice. A rejected event would be rejected again: it is logged, not retried.
@@ -26,12 +28,17 @@ interface RecordEventsData {
 export function createActivityPort(client: ServiceClient, logger: Logger): ActivityPort {
   return {
     async recordPurchases(shopper, events) {
-      const data = await client.request<RecordEventsData>(RECORD_SHOPPER_EVENTS, {
-        shopper,
-        events: events.map(({ id, type, productId, sku, quantity, at }) => ({ id, type, productId, sku, quantity, at })),
-      });
-      const { rejected } = data.recordShopperEvents;
-      if (rejected.length > 0) logger.warn({ shopper, rejected }, 'activity rejected purchase events');
+      // Activity takes at most MAX_EVENTS_PER_CALL events a call; more would be rejected, not retried.
+      for (let start = 0; start < events.length; start += MAX_EVENTS_PER_CALL) {
+        const data = await client.request<RecordEventsData>(RECORD_SHOPPER_EVENTS, {
+          shopper,
+          events: events
+            .slice(start, start + MAX_EVENTS_PER_CALL)
+            .map(({ id, type, productId, sku, quantity, at }) => ({ id, type, productId, sku, quantity, at })),
+        });
+        const { rejected } = data.recordShopperEvents;
+        if (rejected.length > 0) logger.warn({ shopper, rejected }, 'activity rejected purchase events');
+      }
     },
   };
 }
