@@ -12,6 +12,7 @@ import { DEFAULT_OPERATION_LIMITS, operationLimitsPlugin, type OperationLimits }
 import { enforcePartnerScopes } from './partner-scopes';
 import { registerRateLimits } from './rate-limits';
 import { registerRestRoutes } from './rest/register-rest-routes';
+import { webApp } from './web-app';
 import { SignedDataSource } from './signed-data-source';
 
 /** Limits and policies; every field has a default (see DEFAULT_GATEWAY_SETTINGS and config.ts). */
@@ -51,6 +52,8 @@ export interface GatewayDeps {
   cookieSecret: string;
   authenticate: Authenticator;
   logger: Logger;
+  /** The built web app served at `/` (default web/dist); null serves none. */
+  webRoot?: string | null;
   /** Overrides of DEFAULT_GATEWAY_SETTINGS (limits merge field by field). */
   settings?: Partial<Omit<GatewaySettings, 'limits'>> & { limits?: Partial<OperationLimits> };
 }
@@ -150,6 +153,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
     inventoryUrl: deps.subgraphUrls.inventory,
     subgraphTimeoutMs: settings.subgraphTimeoutMs,
   });
+  if (deps.webRoot !== null) await app.register(webApp, deps.webRoot ? { root: deps.webRoot } : {});
   app.addHook('onClose', async () => {
     await apollo.stop();
   });
