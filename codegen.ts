@@ -41,6 +41,18 @@ function readMappers(name: string): Record<string, string> {
   return mappers;
 }
 
+// The web app's typed documents (client preset), validated against the composed public API:
+// an operation that no longer matches web/schema.graphql fails codegen. `SUBGRAPH=web` runs only this.
+if ((!only || only === 'web') && existsSync('web/schema.graphql')) {
+  generates['web/src/gql/'] = {
+    schema: 'web/schema.graphql',
+    documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+    preset: 'client',
+    presetConfig: { fragmentMasking: true },
+    config: { enumsAsTypes: true, useTypeImports: true, onlyOperationTypes: true, nonOptionalTypename: true, scalars: { ID: 'string' } },
+  };
+}
+
 const config: CodegenConfig = {
   overwrite: true,
   generates,

@@ -7,3 +7,4 @@ export type { GatewayContext } from './gateway-context';
 export { DEFAULT_OPERATION_LIMITS, measureOperation, type OperationLimits } from './operation-limits';
 export { SCOPE_SUBGRAPHS } from './partner-scopes';
 export { SESSION_COOKIE } from './session-cookie';
+export { webApp, WEB_DIST_DIR, type WebAppOptions } from './web-app';
