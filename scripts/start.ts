@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { stackDown, stackUp } from '@shop/stack';
 import { SERVICE_PORTS, type ServiceName } from '@shop/platform';
 import { seedDemoIfEmpty } from './seed-demo';
-import { ALL_SUBGRAPHS, entryOf, startService, stopServices, waitUntilHealthy, type RunningService } from './services';
+import { ALL_SUBGRAPHS, REPO_ROOT, entryOf, startService, stopServices, waitUntilHealthy, type RunningService } from './services';
 
 /**
  * `npm start`: brings up the datastores (installing them on first run), seeds the demo catalog
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
 
   try {
     await seedDemoIfEmpty(log);
+    buildWebAppIfMissing(log);
     const subgraphs = ALL_SUBGRAPHS.filter((name) => existsSync(entryOf(name)));
     for (const name of subgraphs) services.push(startService(name, env));
     await Promise.all(services.map((service) => waitUntilHealthy(service.name, service)));
@@ -57,9 +60,34 @@ async function main(): Promise<void> {
   const url = (name: ServiceName) => `http://localhost:${SERVICE_PORTS[name]}`;
   log('');
   log(`The shop is up (${seconds}s).`);
-  log(`  GraphQL API and explorer: ${url('gateway')}/graphql`);
+  log(`  The shop:     ${url('gateway')}/`);
+  log(`  Explorer:     ${url('gateway')}/explorer`);
+  log(`  GraphQL API:  ${url('gateway')}/graphql`);
+  log(`  REST (OpenAPI): ${url('gateway')}/api/openapi.json`);
   log(`  Subgraphs: ${services.filter((s) => s.name !== 'gateway').map((s) => `${s.name} ${SERVICE_PORTS[s.name]}`).join(', ')}`);
   log('Press Ctrl-C to stop everything this command started.');
+}
+
+/** Builds the shop and the explorer when there is no build or the sources changed since it. */
+function buildWebAppIfMissing(log: (line: string) => void): void {
+  const built = join(REPO_ROOT, 'web/dist/index.html');
+  if (existsSync(built) && newestSource(join(REPO_ROOT, 'web/src')) <= statSync(built).mtimeMs) return;
+  log('Building the web app (first run or changed sources)…');
+  const result = spawnSync('npm', ['run', 'build', '-w', '@shop/web'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) throw new Error('the web app did not build (see the lines above)');
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 void main();
