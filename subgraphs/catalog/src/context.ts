@@ -1,27 +1,22 @@
-import type DataLoader from 'dataloader';
-import { keyedLoader, type BaseContext } from '@shop/platform';
-import type { ProductRecord, ProductRepository } from './data-access/product-repository';
-
-export interface CatalogRepositories {
-  products: ProductRepository;
-}
-
-export interface CatalogLoaders {
-  productById: DataLoader<string, ProductRecord | null>;
-  productBySku: DataLoader<string, ProductRecord | null>;
-}
+import type { BaseContext } from '@shop/platform';
+import type { ListingIndex } from './domain/listing/listing-index';
+import type { ListingSync } from './services/listing-sync';
+import type { CatalogRepositories } from './services/repositories';
 
 export interface Context extends BaseContext {
   repositories: CatalogRepositories;
-  loaders: CatalogLoaders;
+  listingSync: ListingSync;
+  /**
+   * The catalog read model, synced with the store once per request on first use (one read of the
+   * change log). Entity references, lists and listings all resolve from it: no per-item reads.
+   */
+  listing: () => Promise<ListingIndex>;
+  /** How long the change feed holds back fresh changes (ms). */
+  changeFeedSettleMs: number;
 }
 
-export function createLoaders(repositories: CatalogRepositories): CatalogLoaders {
-  return {
-    productById: keyedLoader((ids) => repositories.products.findByIds(ids), (product) => [product.id]),
-    productBySku: keyedLoader(
-      (skus) => repositories.products.findBySkus(skus),
-      (product) => product.variants.map((variant) => variant.sku),
-    ),
-  };
+/** Memoizes the per-request sync, so a request reads the change log at most once. */
+export function onceListing(sync: ListingSync): () => Promise<ListingIndex> {
+  let index: Promise<ListingIndex> | null = null;
+  return () => (index ??= sync.fresh());
 }

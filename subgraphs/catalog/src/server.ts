@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import gql from 'graphql-tag';
 import type { Db } from 'mongodb';
 import { createSubgraphApp, type Logger, type RoundTripCounter } from '@shop/platform';
-import { createLoaders, type CatalogRepositories, type Context } from './context';
-import { createProductRepository } from './data-access/product-repository';
+import { onceListing, type Context } from './context';
 import { resolvers } from './resolvers';
+import { ListingSync } from './services/listing-sync';
+import { createRepositories, ensureIndexes } from './services/repositories';
 
 export const typeDefs = gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
@@ -14,17 +15,22 @@ export interface CatalogDeps {
   logger: Logger;
   identitySecret: string;
   roundTrips?: RoundTripCounter;
+  /** How long the change feed holds back fresh changes; default 2 s. */
+  changeFeedSettleMs?: number;
+  /** How stale (ms) the read model may be for another process's writes; default 0 (never). */
+  maxStalenessMs?: number;
 }
 
-export function createRepositories(db: Db, roundTrips?: RoundTripCounter): CatalogRepositories {
-  return { products: createProductRepository(db, roundTrips) };
-}
+export { createRepositories } from './services/repositories';
 
-/** Builds the catalog subgraph (not listening yet). */
+/** Builds the catalog subgraph (not listening yet): indexes ensured, listing index loaded. */
 export async function createCatalogServer(deps: CatalogDeps) {
   const repositories = createRepositories(deps.db, deps.roundTrips);
-  await repositories.products.ensureIndexes();
-  return createSubgraphApp<Context>({
+  await ensureIndexes(repositories);
+  const listingSync = new ListingSync(repositories, { maxStalenessMs: deps.maxStalenessMs ?? 0, logger: deps.logger });
+  await listingSync.sync();
+  deps.logger.info({ products: listingSync.current().liveCount }, 'catalog listing index loaded');
+  const app = await createSubgraphApp<Context>({
     name: 'catalog',
     typeDefs,
     resolvers,
@@ -33,6 +39,14 @@ export async function createCatalogServer(deps: CatalogDeps) {
     readiness: async () => {
       await deps.db.command({ ping: 1 });
     },
-    context: (base) => ({ ...base, repositories, loaders: createLoaders(repositories) }),
+    context: (base) => ({
+      ...base,
+      repositories,
+      listingSync,
+      listing: onceListing(listingSync),
+      changeFeedSettleMs: deps.changeFeedSettleMs ?? 2_000,
+    }),
   });
+  app.addHook('onClose', () => listingSync.settled());
+  return app;
 }

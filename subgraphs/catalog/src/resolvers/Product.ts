@@ -1,22 +1,24 @@
 import { toMoney } from '@shop/platform';
-import type { ProductResolvers, ProductVariantResolvers } from '../generated/resolvers-types';
+import type { ProductRecord } from '../domain/product';
+import type { ProductResolvers } from '../generated/resolvers-types';
+import type { ProductVariantModel } from './mappers';
+
+export function variantsOf(product: ProductRecord): ProductVariantModel[] {
+  return product.variants.map((variant) => ({ ...variant, product }));
+}
 
 export const Product: ProductResolvers = {
-  __resolveReference: ({ id }, { loaders }) => loaders.productById.load(id),
+  __resolveReference: async ({ id }, { listing }) => (await listing()).record(id),
+  variants: (product) => variantsOf(product),
   price: (product) => toMoney(product.priceMinor, product.currencyCode),
-  variants: (product) => product.variants.map((variant) => ({ ...variant, productId: product.id, currencyCode: product.currencyCode })),
-};
-
-export const ProductVariant: ProductVariantResolvers = {
-  __resolveReference: async ({ sku }, { loaders }) => {
-    const product = await loaders.productBySku.load(sku);
-    const variant = product?.variants.find((candidate) => candidate.sku === sku);
-    return product && variant ? { ...variant, productId: product.id, currencyCode: product.currencyCode } : null;
+  compareAtPrice: (product) =>
+    product.compareAtPriceMinor === null ? null : toMoney(product.compareAtPriceMinor, product.currencyCode),
+  category: async (product, _args, { listing }) => {
+    const index = await listing();
+    const node = index.tree.byIdOrNull(product.categoryId);
+    if (!node) throw new Error(`product ${product.id} is in unknown category ${product.categoryId}`);
+    return { node, index };
   },
-  product: async (variant, _args, { loaders }) => {
-    const product = await loaders.productById.load(variant.productId);
-    if (!product) throw new Error(`variant ${variant.sku} lost its product ${variant.productId}`);
-    return product;
-  },
-  price: (variant) => toMoney(variant.priceMinor, variant.currencyCode),
+  createdAt: (product) => product.createdAt.toISOString(),
+  updatedAt: (product) => product.updatedAt.toISOString(),
 };

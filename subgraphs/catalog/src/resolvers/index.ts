@@ -1,5 +1,9 @@
 import type { Resolvers } from '../generated/resolvers-types';
-import { Product, ProductVariant } from './Product';
+import { Category } from './Category';
+import { Mutation } from './Mutation';
+import { Product } from './Product';
+import { ProductConnection } from './ProductConnection';
+import { ProductVariant } from './ProductVariant';
 import { Query } from './Query';
 
-export const resolvers: Resolvers = { Query, Product, ProductVariant };
+export const resolvers: Resolvers = { Query, Mutation, Product, ProductVariant, Category, ProductConnection };

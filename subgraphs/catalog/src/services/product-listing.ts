@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { badInput, decodeCursor, encodeCursor, pageSize } from '@shop/platform';
+import { summarize, type ListingSummary } from '../domain/listing/facets';
+import { runPass } from '../domain/listing/listing-pass';
+import { compileFilter, parseListingFilter } from '../domain/listing/listing-filter';
+import type { ListingIndex } from '../domain/listing/listing-index';
+import { listingPage } from '../domain/listing/listing-page';
+import { CURSOR_POSITIONS, cursorList, type ListingSort, type SortKeys } from '../domain/listing/sorts';
+import type { ProductRecord } from '../domain/product';
+
+export const LISTING_PAGE = { defaultSize: 24, max: 100 };
+export const CHANGES_PAGE = { defaultSize: 100, max: 500 };
+
+export interface ListingArgs {
+  filter?: unknown;
+  sort?: ListingSort | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ListingResult {
+  edges: Array<{ cursor: string; product: ProductRecord }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Total and facets, shaped on first use from the counts of the listing's pass. */
+  summary: () => ListingSummary;
+}
+
+/** A listing page: the arguments are checked before the index is even synced. */
+export async function listProducts(index: () => Promise<ListingIndex>, args: ListingArgs): Promise<ListingResult> {
+  const filter = parseListingFilter(args.filter);
+  const sort: ListingSort = args.sort ?? (filter.query ? 'RELEVANCE' : 'NEWEST');
+  if (sort === 'RELEVANCE' && !filter.query) throw badInput('sort RELEVANCE needs filter.query', 'sort');
+  const first = pageSize(args.first, LISTING_PAGE);
+  const after = args.after ? decodeCursor(cursorList(sort), args.after, CURSOR_POSITIONS[sort]) : null;
+  const listing = await index();
+  const compiled = compileFilter(listing, filter);
+  const pass = runPass(listing, compiled);
+  const page = listingPage(listing, pass, { filter: compiled, sort, first, after });
+  const edges = page.items.map(({ slot, position }) => ({ cursor: encodeCursor(cursorList(sort), position), product: listing.meta(slot).record! }));
+  let summary: ListingSummary | null = null;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    summary: () =>
+      (summary ??= summarize(listing, compiled, pass, {
+        brands: filter.brands ?? [],
+        attributes: (filter.attributes ?? []).map(({ name, values }) => ({ name, values })),
+      })),
+  };
+}
+
+const changePosition = z.object({ t: z.number().int().min(-1), id: z.string().max(200) });
+const CHANGES_LIST = 'productChanges';
+
+export interface ChangePage {
+  items: Array<{ id: string; deleted: boolean; product: ProductRecord | null; updatedAt: Date }>;
+  cursor: string;
+  hasMore: boolean;
+}
+
+/**
+ * The change feed: products by (update time, id) after the cursor, each in its latest state.
+ * Changes younger than `settleMs` are held back, so that a write stamped earlier but saved later
+ * cannot slip behind a cursor that already passed its time.
+ */
+export async function productChanges(
+  index: () => Promise<ListingIndex>,
+  args: { after?: string | null; first?: number | null },
+  options: { settleMs: number; now: number },
+): Promise<ChangePage> {
+  const first = pageSize(args.first, CHANGES_PAGE);
+  const from = args.after ? decodeCursor(CHANGES_LIST, args.after, changePosition) : { t: -1, id: '' };
+  const listing = await index();
+  const probe: SortKeys = { id: from.id, updatedAt: from.t, createdAt: 0, price: 0, nameKey: '' };
+  const until = options.now - options.settleMs;
+  const slots = listing.changes.items;
+  const updatedAt = listing.columns.updatedAt;
+  const page: ChangePage['items'] = [];
+  let i = listing.changes.upperBound(probe, listing.changeProbeComparator());
+  for (; i < slots.length && page.length < first && updatedAt[slots[i]!]! <= until; i++) {
+    const meta = listing.meta(slots[i]!);
+    page.push({ id: meta.id, deleted: meta.record === null, product: meta.record, updatedAt: new Date(updatedAt[slots[i]!]!) });
+  }
+  const last = page[page.length - 1];
+  const position = last ? { t: last.updatedAt.getTime(), id: last.id } : from;
+  return {
+    items: page,
+    cursor: encodeCursor(CHANGES_LIST, position),
+    hasMore: i < slots.length && updatedAt[slots[i]!]! <= until,
+  };
+}
