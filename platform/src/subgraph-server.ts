@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ERROR_CODES } from './errors';
 import { baseHttpOptions } from './http-options';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { IDENTITY_HEADER, IdentityError, verifyIdentity, type Identity } from './identity';
@@ -39,17 +40,9 @@ export interface RunningSubgraph {
   close: () => Promise<void>;
 }
 
-const SAFE_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'LIMIT_EXCEEDED',
-  'INVALID_CURSOR',
-  'OUT_OF_STOCK',
-  'UNAVAILABLE',
+/** Codes whose messages are meant for clients: ours, and Apollo Server's own request errors. */
+const SAFE_CODES = new Set<string>([
+  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
