@@ -44,7 +44,9 @@ async function render(): Promise<string> {
     lines.push(`# ${service}`);
     for (const [key, value] of entries.sort(([a], [b]) => a.localeCompare(b))) {
       seen.add(key);
-      const shown = value === undefined || HIDDEN.test(key) ? '' : Array.isArray(value) ? value.join(',') : String(value);
+      const text = Array.isArray(value) ? value.join(',') : String(value);
+      // Defaults under the checkout are shown relative to it, so the file reads the same in every clone.
+      const shown = value === undefined || HIDDEN.test(key) ? '' : text.split(ROOT).join('.');
       lines.push(`${value === undefined || HIDDEN.test(key) ? '# ' : ''}${key}=${shown}`);
     }
     lines.push('');
