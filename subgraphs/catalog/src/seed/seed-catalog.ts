@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { CategoryPlanner } from '../domain/category-plan';
 import { cheapestVariant, type ProductRecord } from '../domain/product';
+import { serializeState } from '../domain/product-json';
 import { createRepositories, ensureIndexes } from '../services/repositories';
 import type { SeedProduct, SeededVariant } from './seed-product';
 
@@ -46,7 +47,7 @@ export async function seedCatalog(
       changed = true;
     }
     if ((await repositories.products.insertNew(batch)) > 0) changed = true;
-    await snapshot?.add(batch);
+    await snapshot?.add(batch.map(serializeState));
     batch = [];
   };
 

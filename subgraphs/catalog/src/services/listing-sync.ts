@@ -151,7 +151,7 @@ export class ListingSync {
   private storeSnapshot(): void {
     if (this.snapshotting || this.epoch === null) return;
     const { epoch, version } = { epoch: this.epoch, version: this.version };
-    const states = this.index.states();
+    const states = this.index.serializedStates();
     this.snapshotting = this.repositories.snapshot
       .write(epoch, version, states)
       .then(() => {

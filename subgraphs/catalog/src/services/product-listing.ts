@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badInput, decodeCursor, encodeCursor, pageSize } from '@shop/platform';
 import { summarize, type ListingSummary } from '../domain/listing/facets';
-import { runPass } from '../domain/listing/listing-pass';
+import { runPass, type ListingPass } from '../domain/listing/listing-pass';
 import { compileFilter, parseListingFilter } from '../domain/listing/listing-filter';
 import type { ListingIndex } from '../domain/listing/listing-index';
 import { listingPage } from '../domain/listing/listing-page';
@@ -34,9 +34,12 @@ export async function listProducts(index: () => Promise<ListingIndex>, args: Lis
   const after = args.after ? decodeCursor(cursorList(sort), args.after, CURSOR_POSITIONS[sort]) : null;
   const listing = await index();
   const compiled = compileFilter(listing, filter);
-  const pass = runPass(listing, compiled);
+  const relevance = sort === 'RELEVANCE';
+  const pass = cachedPass(listing, `${relevance ? 'r' : 'p'}:${JSON.stringify(filter)}`, () =>
+    runPass(listing, compiled, { collectMatches: relevance }),
+  );
   const page = listingPage(listing, pass, { filter: compiled, sort, first, after });
-  const edges = page.items.map(({ slot, position }) => ({ cursor: encodeCursor(cursorList(sort), position), product: listing.meta(slot).record! }));
+  const edges = page.items.map(({ slot, position }) => ({ cursor: encodeCursor(cursorList(sort), position), product: listing.recordAt(slot)! }));
   let summary: ListingSummary | null = null;
   return {
     edges,
@@ -52,6 +55,32 @@ export async function listProducts(index: () => Promise<ListingIndex>, args: Lis
         attributes: (filter.attributes ?? []).map(({ name, values }) => ({ name, values })),
       })),
   };
+}
+
+const PASS_CACHE_SIZE = 32;
+const passCaches = new WeakMap<ListingIndex, { revision: number; passes: Map<string, ListingPass> }>();
+
+/**
+ * The pass of a filter, reused while the index does not change: the next page of a listing, or
+ * the same category in another order, costs a walk of the presorted order only. Any change to
+ * the index bumps its revision and empties the cache, so answers never go stale.
+ */
+function cachedPass(index: ListingIndex, key: string, compute: () => ListingPass): ListingPass {
+  let cache = passCaches.get(index);
+  if (!cache || cache.revision !== index.revision) {
+    cache = { revision: index.revision, passes: new Map() };
+    passCaches.set(index, cache);
+  }
+  const cached = cache.passes.get(key);
+  if (cached) {
+    cache.passes.delete(key);
+    cache.passes.set(key, cached);
+    return cached;
+  }
+  const pass = compute();
+  cache.passes.set(key, pass);
+  if (cache.passes.size > PASS_CACHE_SIZE) cache.passes.delete(cache.passes.keys().next().value!);
+  return pass;
 }
 
 const changePosition = z.object({ t: z.number().int().min(-1), id: z.string().max(200) });
@@ -83,8 +112,8 @@ export async function productChanges(
   const page: ChangePage['items'] = [];
   let i = listing.changes.upperBound(probe, listing.changeProbeComparator());
   for (; i < slots.length && page.length < first && updatedAt[slots[i]!]! <= until; i++) {
-    const meta = listing.meta(slots[i]!);
-    page.push({ id: meta.id, deleted: meta.record === null, product: meta.record, updatedAt: new Date(updatedAt[slots[i]!]!) });
+    const record = listing.recordAt(slots[i]!);
+    page.push({ id: listing.idAt(slots[i]!), deleted: record === null, product: record, updatedAt: new Date(updatedAt[slots[i]!]!) });
   }
   const last = page[page.length - 1];
   const position = last ? { t: last.updatedAt.getTime(), id: last.id } : from;

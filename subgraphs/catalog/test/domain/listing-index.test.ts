@@ -19,7 +19,7 @@ const record = (id: string, priceMinor: number, name = `Tee ${id}`, day = 1): Pr
 const page = (index: ListingIndex, sort: ListingSort, first: number, after: { k: number | string; id: string } | null = null, filter = {}) => {
   const compiled = compileFilter(index, parseListingFilter(filter));
   const result = listingPage(index, runPass(index, compiled), { filter: compiled, sort, first, after });
-  return { ids: result.items.map((item) => index.meta(item.slot).id), last: result.items[result.items.length - 1]?.position ?? null, more: result.hasNextPage };
+  return { ids: result.items.map((item) => index.idAt(item.slot)), last: result.items[result.items.length - 1]?.position ?? null, more: result.hasNextPage };
 };
 
 describe('listing index', () => {
@@ -46,7 +46,7 @@ describe('listing index', () => {
 
     // then listings only hold b, and the change order ends with a's tombstone
     expect(page(index, 'NEWEST', 10).ids).toEqual(['b']);
-    expect(index.changes.items.map((slot) => [index.meta(slot).id, index.meta(slot).record === null])).toEqual([['b', false], ['a', true]]);
+    expect(index.changes.items.map((slot) => [index.idAt(slot), index.recordAt(slot) === null])).toEqual([['b', false], ['a', true]]);
     expect(index.record('a')).toBeNull();
     expect(index.idBySlug('slug-a')).toBeNull();
   });

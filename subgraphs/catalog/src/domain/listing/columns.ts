@@ -48,8 +48,15 @@ export class Columns {
   attrLength = new Int32Array(1024);
   tokenStart = new Int32Array(1024);
   tokenLength = new Int32Array(1024);
+  /** Tokens of the name and of the brand alone (in order), for relevance. */
+  nameStart = new Int32Array(1024);
+  nameLength = new Int32Array(1024);
+  brandStart = new Int32Array(1024);
+  brandLength = new Int32Array(1024);
   readonly attrs = new IntList();
   readonly tokens = new IntList();
+  readonly nameTokens = new IntList();
+  readonly brandTokens = new IntList();
 
   /** Makes room for one more slot and returns it. */
   addSlot(): number {
@@ -69,6 +76,10 @@ export class Columns {
       this.attrLength = grown(this.attrLength, capacity);
       this.tokenStart = grown(this.tokenStart, capacity);
       this.tokenLength = grown(this.tokenLength, capacity);
+      this.nameStart = grown(this.nameStart, capacity);
+      this.nameLength = grown(this.nameLength, capacity);
+      this.brandStart = grown(this.brandStart, capacity);
+      this.brandLength = grown(this.brandLength, capacity);
     }
     return slot;
   }
@@ -78,8 +89,21 @@ export class Columns {
     this.attrLength[slot] = sortedPairs.length;
   }
 
-  setTokens(slot: number, sortedTokens: readonly number[]): void {
+  setTokens(slot: number, sortedTokens: readonly number[], nameTokens: readonly number[], brandTokens: readonly number[]): void {
     this.tokenStart[slot] = this.tokens.append(sortedTokens);
     this.tokenLength[slot] = sortedTokens.length;
+    this.nameStart[slot] = this.nameTokens.append(nameTokens);
+    this.nameLength[slot] = nameTokens.length;
+    this.brandStart[slot] = this.brandTokens.append(brandTokens);
+    this.brandLength[slot] = brandTokens.length;
+  }
+
+  /** Whether a token occurs in the slot's name or brand tokens. */
+  hasToken(list: 'name' | 'brand', slot: number, token: number): boolean {
+    const [starts, lengths, data] =
+      list === 'name' ? [this.nameStart, this.nameLength, this.nameTokens.data] : [this.brandStart, this.brandLength, this.brandTokens.data];
+    const start = starts[slot]!;
+    for (let i = start, end = start + lengths[slot]!; i < end; i++) if (data[i] === token) return true;
+    return false;
   }
 }

@@ -117,10 +117,10 @@ export function compileFilter(index: ListingIndex, input: z.output<typeof listin
 /** Relevance of a matching slot: a query word found in the name weighs 3, in the brand 2, only in the description 1. */
 export function relevanceOf(index: ListingIndex, filter: CompiledFilter): (slot: number) => number {
   const query = filter.queryTokens ?? [];
+  const c = index.columns;
   return (slot) => {
-    const meta = index.meta(slot);
     let score = 0;
-    for (const token of query) score += meta.nameTokens.includes(token) ? 3 : meta.brandTokens.includes(token) ? 2 : 1;
+    for (const token of query) score += c.hasToken('name', slot, token) ? 3 : c.hasToken('brand', slot, token) ? 2 : 1;
     return score;
   };
 }

@@ -1,6 +1,7 @@
 import { currencyDigits } from '@shop/platform';
 import { CategoryTree, type CategoryNode, type CategoryRecord } from '../category-tree';
-import { isTombstone, type ProductRecord, type ProductTombstone } from '../product';
+import { isTombstone, type ProductRecord } from '../product';
+import { parseState, serializeState, type ProductState } from '../product-json';
 import { keyOf, tokenize } from '../text';
 import { Columns, SLOT_DEAD, SLOT_DELETED, SLOT_LIVE } from './columns';
 import { AttributeDictionary, Dictionary } from './dictionary';
@@ -8,23 +9,14 @@ import { ladderStep } from './price-bands';
 import { SortedList } from './sorted-list';
 import { PRESORTED_SORTS, type PresortedSort, type SortKeys } from './sorts';
 
-/** What the index keeps per slot besides the columns. */
-export interface SlotMeta {
-  id: string;
-  /** Null for a deleted product (tombstone) or a replaced slot. */
-  record: ProductRecord | null;
-  nameKey: string;
-  nameTokens: number[];
-  brandTokens: number[];
-}
-
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The catalog read model: every product in memory with lookups by id, slug and SKU, its listing
- * fields in columns, and one presorted slot list per listing order, so that entity references,
- * a listing page, its total and its facets cost no datastore query. A change appends a new slot
- * and retires the old one. The store stays the source of truth; `ListingSync` keeps this in step.
+ * The catalog read model: every product in memory (as its JSON text) with lookups by id, slug
+ * and SKU, its listing fields in columns, one presorted slot list per listing order, and postings
+ * per category and per search word, so that entity references, a listing page, its total and its
+ * facets cost no datastore query. A change appends a new slot and retires the old one. The store
+ * stays the source of truth; `ListingSync` keeps this in step.
  */
 export class ListingIndex {
   readonly tree: CategoryTree;
@@ -38,7 +30,10 @@ export class ListingIndex {
   readonly changes: SortedList<number>;
   /** Grows on every change; caches key on it. */
   revision = 0;
-  private readonly metas: SlotMeta[] = [];
+  private readonly ids: string[] = [];
+  /** JSON of each slot's state (record or tombstone); null once retired. */
+  private readonly jsons: Array<string | null> = [];
+  private readonly nameKeys: string[] = [];
   private readonly slots = new Map<string, number>();
   private readonly idsBySlug = new Map<string, string>();
   private readonly idsBySku = new Map<string, string>();
@@ -50,21 +45,25 @@ export class ListingIndex {
 
   private constructor(
     private readonly categoryRecords: readonly CategoryRecord[],
-    states: Iterable<ProductRecord | ProductTombstone>,
+    states: Iterable<ProductState | string>,
   ) {
     this.tree = new CategoryTree(categoryRecords);
-    const latest = new Map<string, ProductRecord | ProductTombstone>();
-    for (const state of states) latest.set(state.id, state);
-    for (const state of latest.values()) this.place(state);
+    const latest = new Map<string, { state: ProductState; json: string }>();
+    for (const given of states) {
+      const state = typeof given === 'string' ? parseState(given) : given;
+      latest.set(state.id, { state, json: typeof given === 'string' ? given : serializeState(state) });
+    }
+    for (const { state, json } of latest.values()) this.place(state, json);
     const current = [...this.slots.values()];
     const live = current.filter((slot) => this.columns.state[slot] === SLOT_LIVE);
     this.orders = Object.fromEntries(
       PRESORTED_SORTS.map((sort) => [sort, SortedList.from(live, this.slotComparator(sort))]),
     ) as Record<PresortedSort, SortedList<number>>;
-    this.changes = SortedList.from(current, this.changeComparator());
+    this.changes = SortedList.from(current, (a, b) => this.columns.updatedAt[a]! - this.columns.updatedAt[b]! || compareText(this.ids[a]!, this.ids[b]!));
   }
 
-  static build(categories: readonly CategoryRecord[], states: Iterable<ProductRecord | ProductTombstone>): ListingIndex {
+  /** Builds an index from product states, or from their JSON (as the snapshot stores them). */
+  static build(categories: readonly CategoryRecord[], states: Iterable<ProductState | string>): ListingIndex {
     return new ListingIndex(categories, states);
   }
 
@@ -72,25 +71,33 @@ export class ListingIndex {
     return this.orders.NEWEST.length;
   }
 
-  /** Number of slots, retired ones included (scans go over 0..slotCount-1 and check the state column). */
+  /** Number of slots, retired ones included (scans check the state column). */
   get slotCount(): number {
     return this.columns.size;
   }
 
-  meta(slot: number): SlotMeta {
-    return this.metas[slot]!;
+  idAt(slot: number): string {
+    return this.ids[slot]!;
+  }
+
+  /** The live record of a slot; null for a tombstone or a retired slot. */
+  recordAt(slot: number): ProductRecord | null {
+    const json = this.jsons[slot];
+    if (json === null || json === undefined || this.columns.state[slot] !== SLOT_LIVE) return null;
+    const state = parseState(json);
+    return isTombstone(state) ? null : state;
   }
 
   /** A live product by id; null when unknown or deleted. */
   record(id: string): ProductRecord | null {
     const slot = this.slots.get(id);
-    return slot === undefined ? null : this.metas[slot]!.record;
+    return slot === undefined ? null : this.recordAt(slot);
   }
 
   /** What the index knows of a product id: live record or tombstone, with its update time. */
   state(id: string): { record: ProductRecord | null; updatedAt: number } | null {
     const slot = this.slots.get(id);
-    return slot === undefined ? null : { record: this.metas[slot]!.record, updatedAt: this.columns.updatedAt[slot]! };
+    return slot === undefined ? null : { record: this.recordAt(slot), updatedAt: this.columns.updatedAt[slot]! };
   }
 
   idBySlug(slug: string): string | null {
@@ -104,14 +111,13 @@ export class ListingIndex {
 
   sortKeys(slot: number): SortKeys {
     const c = this.columns;
-    return { id: this.metas[slot]!.id, createdAt: c.createdAt[slot]!, price: c.price[slot]!, nameKey: this.metas[slot]!.nameKey, updatedAt: c.updatedAt[slot]! };
+    return { id: this.ids[slot]!, createdAt: c.createdAt[slot]!, price: c.price[slot]!, nameKey: this.nameKeys[slot]!, updatedAt: c.updatedAt[slot]! };
   }
 
   /** Compares a slot with a cursor position, in the order of `sort`. */
   probeComparator(sort: PresortedSort): (slot: number, probe: SortKeys) => number {
     const c = this.columns;
-    const metas = this.metas;
-    const byId = (slot: number, probe: SortKeys) => compareText(metas[slot]!.id, probe.id);
+    const byId = (slot: number, probe: SortKeys) => compareText(this.ids[slot]!, probe.id);
     switch (sort) {
       case 'NEWEST':
         return (slot, probe) => probe.createdAt - c.createdAt[slot]! || byId(slot, probe);
@@ -120,20 +126,20 @@ export class ListingIndex {
       case 'PRICE_DESC':
         return (slot, probe) => probe.price - c.price[slot]! || byId(slot, probe);
       case 'NAME_ASC':
-        return (slot, probe) => compareText(metas[slot]!.nameKey, probe.nameKey) || byId(slot, probe);
+        return (slot, probe) => compareText(this.nameKeys[slot]!, probe.nameKey) || byId(slot, probe);
       case 'NAME_DESC':
-        return (slot, probe) => compareText(probe.nameKey, metas[slot]!.nameKey) || byId(slot, probe);
+        return (slot, probe) => compareText(probe.nameKey, this.nameKeys[slot]!) || byId(slot, probe);
     }
   }
 
   changeProbeComparator(): (slot: number, probe: SortKeys) => number {
-    return (slot, probe) => this.columns.updatedAt[slot]! - probe.updatedAt || compareText(this.metas[slot]!.id, probe.id);
+    return (slot, probe) => this.columns.updatedAt[slot]! - probe.updatedAt || compareText(this.ids[slot]!, probe.id);
   }
 
   /** Adds or replaces a product (or records its deletion). */
-  apply(state: ProductRecord | ProductTombstone): void {
+  apply(state: ProductState): void {
     this.retire(state.id);
-    const slot = this.place(state);
+    const slot = this.place(state, serializeState(state));
     if (this.columns.state[slot] === SLOT_LIVE) for (const sort of PRESORTED_SORTS) this.orders[sort].insert(slot);
     this.changes.insert(slot);
     this.revision++;
@@ -145,7 +151,7 @@ export class ListingIndex {
   }
 
   /**
-   * Slot lists that hold every product the filter can match (a superset), or null for "all
+   * Slot lists holding every product the filter can match (a superset), or null for "all
    * slots": the rarest query word's products, or the filtered category's subtree, or the ids.
    */
   candidates(filter: { ids: Set<string> | null; queryTokens: number[] | null; categoryMask: Uint8Array | null }): number[][] | null {
@@ -167,14 +173,12 @@ export class ListingIndex {
   }
 
   compacted(): ListingIndex {
-    return ListingIndex.build(this.categoryRecords, this.states());
+    return ListingIndex.build(this.categoryRecords, this.serializedStates());
   }
 
-  /** The current state of every product it knows (records and tombstones). */
-  states(): Array<ProductRecord | ProductTombstone> {
-    return [...this.slots.entries()].map(([id, slot]) =>
-      this.metas[slot]!.record ?? { id, deleted: true as const, updatedAt: new Date(this.columns.updatedAt[slot]!) },
-    );
+  /** The JSON of every product's current state (records and tombstones), for the snapshot. */
+  serializedStates(): string[] {
+    return [...this.slots.values()].map((slot) => this.jsons[slot]!);
   }
 
   /** Live products per category, each counted in its leaf and every ancestor. */
@@ -195,8 +199,8 @@ export class ListingIndex {
 
   private slotComparator(sort: PresortedSort): (a: number, b: number) => number {
     const c = this.columns;
-    const metas = this.metas;
-    const byId = (a: number, b: number) => compareText(metas[a]!.id, metas[b]!.id);
+    const byId = (a: number, b: number) => compareText(this.ids[a]!, this.ids[b]!);
+    const byName = (a: number, b: number) => compareText(this.nameKeys[a]!, this.nameKeys[b]!);
     switch (sort) {
       case 'NEWEST':
         return (a, b) => c.createdAt[b]! - c.createdAt[a]! || byId(a, b);
@@ -205,46 +209,43 @@ export class ListingIndex {
       case 'PRICE_DESC':
         return (a, b) => c.price[b]! - c.price[a]! || byId(a, b);
       case 'NAME_ASC':
-        return (a, b) => compareText(metas[a]!.nameKey, metas[b]!.nameKey) || byId(a, b);
+        return (a, b) => byName(a, b) || byId(a, b);
       case 'NAME_DESC':
-        return (a, b) => compareText(metas[b]!.nameKey, metas[a]!.nameKey) || byId(a, b);
+        return (a, b) => byName(b, a) || byId(a, b);
     }
-  }
-
-  private changeComparator(): (a: number, b: number) => number {
-    const c = this.columns;
-    return (a, b) => c.updatedAt[a]! - c.updatedAt[b]! || compareText(this.metas[a]!.id, this.metas[b]!.id);
   }
 
   private retire(id: string): boolean {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
     const c = this.columns;
+    const record = this.recordAt(slot);
     if (c.state[slot] === SLOT_LIVE) for (const sort of PRESORTED_SORTS) this.orders[sort].remove(slot);
     this.changes.remove(slot);
-    const record = this.metas[slot]!.record;
     if (record) {
       if (this.idsBySlug.get(record.slug) === id) this.idsBySlug.delete(record.slug);
       for (const variant of record.variants) if (this.idsBySku.get(variant.sku) === id) this.idsBySku.delete(variant.sku);
     }
     c.state[slot] = SLOT_DEAD;
-    this.metas[slot] = { id, record: null, nameKey: '', nameTokens: [], brandTokens: [] };
+    this.jsons[slot] = null;
     this.slots.delete(id);
     this.retired++;
     return true;
   }
 
-  private place(state: ProductRecord | ProductTombstone): number {
+  private place(state: ProductState, json: string): number {
     const c = this.columns;
     const slot = c.addSlot();
     this.slots.set(state.id, slot);
+    this.ids[slot] = state.id;
+    this.jsons[slot] = json;
     c.updatedAt[slot] = state.updatedAt.getTime();
     if (isTombstone(state)) {
       c.state[slot] = SLOT_DELETED;
       c.category[slot] = -1;
       c.setAttrs(slot, []);
-      c.setTokens(slot, []);
-      this.metas[slot] = { id: state.id, record: null, nameKey: '', nameTokens: [], brandTokens: [] };
+      c.setTokens(slot, [], [], []);
+      this.nameKeys[slot] = '';
       return slot;
     }
     const nameTokens = tokenize(state.name).map((token) => this.tokens.intern(token));
@@ -263,12 +264,12 @@ export class ListingIndex {
     c.step[slot] = ladderStep(priceMajor);
     c.createdAt[slot] = state.createdAt.getTime();
     c.setAttrs(slot, [...attrs].sort((a, b) => a - b));
-    c.setTokens(slot, [...tokens].sort((a, b) => a - b));
-    for (const token of tokens) (this.tokenSlots[token] ??= []).push(slot);
-    if (c.category[slot]! >= 0) (this.categorySlots[c.category[slot]!] ??= []).push(slot);
-    this.metas[slot] = { id: state.id, record: state, nameKey: keyOf(state.name), nameTokens, brandTokens };
+    c.setTokens(slot, [...tokens].sort((a, b) => a - b), nameTokens, brandTokens);
+    this.nameKeys[slot] = keyOf(state.name);
     this.idsBySlug.set(state.slug, state.id);
     for (const variant of state.variants) this.idsBySku.set(variant.sku, state.id);
+    for (const token of tokens) (this.tokenSlots[token] ??= []).push(slot);
+    if (c.category[slot]! >= 0) (this.categorySlots[c.category[slot]!] ??= []).push(slot);
     return slot;
   }
 }

@@ -50,7 +50,7 @@ function relevancePage(index: ListingIndex, pass: ListingPass, request: ListingP
   const after = request.after ? { score: Number(request.after.k), id: request.after.id } : null;
   const best: Array<{ score: number; id: string; slot: number }> = [];
   for (const slot of pass.matches) {
-    const candidate = { score: relevance(slot), id: index.meta(slot).id, slot };
+    const candidate = { score: relevance(slot), id: index.idAt(slot), slot };
     if (after && compareScored(candidate, after) <= 0) continue;
     if (best.length === limit && compareScored(candidate, best[limit - 1]!) >= 0) continue;
     let low = 0;

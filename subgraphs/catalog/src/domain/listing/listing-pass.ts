@@ -17,6 +17,7 @@ export interface ListingPass {
   totalCount: number;
   /** 1 for every slot matching the whole filter. */
   isMatch: Uint8Array;
+  /** The matching slots (only when asked for: relevance ranks them). */
   matches: number[];
   counts: FacetCounts;
 }
@@ -27,7 +28,7 @@ export interface ListingPass {
  * further brand (or attribute value, or price band) would add. This loop runs over up to every
  * product on each request, so it reads the columns into locals and makes no call per product.
  */
-export function runPass(index: ListingIndex, filter: CompiledFilter): ListingPass {
+export function runPass(index: ListingIndex, filter: CompiledFilter, options: { collectMatches?: boolean } = {}): ListingPass {
   const brandCounts = new Int32Array(index.brands.size);
   const pairCounts = new Int32Array(index.attributes.pairs.size);
   const stepCounts = new Int32Array(PRICE_LADDER.length);
@@ -43,7 +44,11 @@ export function runPass(index: ListingIndex, filter: CompiledFilter): ListingPas
   const attrData = c.attrs.data;
   const tokenData = c.tokens.data;
   const childUnder = index.tree.childUnder(filter.category);
-  const categoryMask = filter.categoryMask;
+  const candidates = index.candidates(filter);
+  // Candidates drawn from the category's own lists need no category test.
+  const categoryMask = candidates !== null && !filter.ids && !filter.queryTokens ? null : filter.categoryMask;
+  const collectMatches = options.collectMatches ?? true;
+  let totalCount = 0;
   const brandMask = filter.brands ? membership(index.brands.size, filter.brands) : null;
   const hasPrice = filter.minPrice !== null || filter.maxPrice !== null;
   const minPrice = filter.minPrice ?? -Infinity;
@@ -62,12 +67,12 @@ export function runPass(index: ListingIndex, filter: CompiledFilter): ListingPas
   }
 
   // One loop over the candidate lists (null: every slot), without a call per product.
-  for (const list of index.candidates(filter) ?? [null]) {
+  for (const list of candidates ?? [null]) {
     const size = list === null ? c.size : list.length;
     for (let k = 0; k < size; k++) {
       const slot = list === null ? k : list[k]!;
       if (state[slot] !== SLOT_LIVE) continue;
-      if (ids !== null && !ids.has(index.meta(slot).id)) continue;
+      if (ids !== null && !ids.has(index.idAt(slot))) continue;
       if (query !== null && !containsAll(tokenData, tokenStart[slot]!, tokenLength[slot]!, query)) continue;
       let mask = 0;
       const leaf = category[slot]!;
@@ -83,7 +88,8 @@ export function runPass(index: ListingIndex, filter: CompiledFilter): ListingPas
       }
       if (mask === 0) {
         isMatch[slot] = 1;
-        matches.push(slot);
+        totalCount++;
+        if (collectMatches) matches.push(slot);
         brandCounts[brand[slot]!]!++;
         if (leaf >= 0 && childUnder[leaf]! >= 0) childCounts[childUnder[leaf]!]!++;
         for (let i = start; i < end; i++) pairCounts[attrData[i]!]!++;
@@ -100,7 +106,7 @@ export function runPass(index: ListingIndex, filter: CompiledFilter): ListingPas
       }
     }
   }
-  return { totalCount: matches.length, isMatch, matches, counts };
+  return { totalCount, isMatch, matches, counts };
 }
 
 function containsAll(tokens: Int32Array, start: number, length: number, wanted: readonly number[]): boolean {
