@@ -1,0 +1,113 @@
+import { interleave, warmUp, type BenchContext, type Scenario } from '../lib/context';
+import type { Load, LoadResult } from '../lib/load-protocol';
+import { CHECKOUT_INPUT, pageOperations, WEB, type PageName } from '../lib/operations';
+import { figureOf, ms, rate, type RunFigure } from '../lib/stats';
+
+const P99_BUDGET_MS = 100;
+
+/** The load of one page, as its shoppers send it through the gateway. */
+export function pageLoad(context: BenchContext, page: PageName): Load {
+  const { system, fixtures } = context;
+  if (page === 'checkout') {
+    return {
+      kind: 'checkout',
+      url: system.gatewayUrl,
+      auth: { kind: 'guest-token', tokens: fixtures.buyers.map((shopper) => shopper.token) },
+      addToCart: WEB.addToCart,
+      placeOrder: WEB.placeOrder,
+      skus: fixtures.checkoutSkus,
+      input: CHECKOUT_INPUT,
+    };
+  }
+  const operation = pageOperations(fixtures)[page];
+  return { kind: 'graphql', url: system.gatewayUrl, auth: { kind: 'guest-token', tokens: fixtures.browsers.map((shopper) => shopper.token) }, operation };
+}
+
+const PAGES: Array<{ page: PageName; label: string }> = [
+  { page: 'home', label: 'home (Home)' },
+  { page: 'category', label: 'category listing (CategoryListing)' },
+  { page: 'product', label: 'product page (ProductPage)' },
+  { page: 'cart', label: 'cart (Cart)' },
+  { page: 'checkout', label: 'checkout (PlaceOrder)' },
+];
+
+/** Where p99 first passes the budget as the shoppers grow: the best throughput under it and the step that broke it. */
+function budgetCrossing(steps: readonly number[], figures: readonly RunFigure[]): string {
+  const over = figures.findIndex((figure) => !(figure.p99 <= P99_BUDGET_MS));
+  if (over === -1) return `not passed: ${rate(figures[figures.length - 1]!.rps)} req/s at ${steps[steps.length - 1]} shoppers, p99 ${ms(figures[figures.length - 1]!.p99)} ms`;
+  if (over === 0) return `already at 1 shopper (${rate(figures[0]!.rps)} req/s, p99 ${ms(figures[0]!.p99)} ms)`;
+  const under = figures[over - 1]!;
+  return `${rate(under.rps)} req/s at ${steps[over - 1]} shoppers (p99 ${ms(under.p99)} ms); ${steps[over]} shoppers: ${rate(figures[over]!.rps)} req/s, p99 ${ms(figures[over]!.p99)} ms`;
+}
+
+/** The shopper counts stepped through; 1 and 32 are always measured for every page. */
+const FULL_STEPS = [1, 4, 16, 32, 64];
+const REQUIRED = new Set([1, 32]);
+
+export const pagesScenario: Scenario = {
+  id: 'pages',
+  title: 'Page operations through the gateway',
+  about: 'home, category listing, product page, cart, checkout: p50/p99 at 1 and 32 shoppers, and the throughput at which p99 passes 100 ms',
+  quick: true,
+  async run(context) {
+    const { options, log } = context;
+    const steps = options.quick ? [1, 32] : FULL_STEPS;
+    await warmUp(context, PAGES.map(({ page }) => pageLoad(context, page)));
+    const results = new Map<string, LoadResult[]>();
+    const key = (page: PageName, connections: number) => `${page}@${connections}`;
+    const figure = (page: PageName, connections: number): RunFigure | undefined => {
+      const runs = results.get(key(page, connections));
+      return runs ? figureOf(runs) : undefined;
+    };
+    // Step up the shoppers; a page leaves the sweep once its p99 passed the budget (beyond that
+    // only the 32-shopper figure is still needed). Each step's runs are interleaved across pages.
+    const over = new Set<PageName>();
+    for (const connections of steps) {
+      const pages = PAGES.filter(({ page }) => REQUIRED.has(connections) || !over.has(page));
+      if (pages.length === 0) continue;
+      const rounds = await interleave(
+        options.runs,
+        pages.map(({ page }) => async () => {
+          const result = await context.load.run({ load: pageLoad(context, page), connections, durationSec: options.seconds });
+          log(`  ${page} × ${connections}: p50 ${ms(result.latency.p50)} ms, p99 ${ms(result.latency.p99)} ms, ${rate(result.rps)} req/s`);
+          return result;
+        }),
+      );
+      pages.forEach(({ page }, i) => {
+        results.set(key(page, connections), rounds[i]!);
+        if (!(figureOf(rounds[i]!).p99 <= P99_BUDGET_MS)) over.add(page);
+      });
+    }
+    const findings: string[] = [];
+    const notes: string[] = [];
+    const rows = PAGES.map(({ page, label }) => {
+      const one = figure(page, 1)!;
+      const many = figure(page, 32)!;
+      const failures = one.failures + many.failures;
+      if (failures > 0) findings.push(`${label}: ${failures} failed requests, e.g. ${one.firstError ?? many.firstError}`);
+      return [label, ms(one.p50), ms(one.p99), rate(one.rps), ms(many.p50), ms(many.p99), rate(many.rps), String(failures)];
+    });
+    const sweep = PAGES.map(({ page, label }) => {
+      const measured = steps.filter((connections) => results.has(key(page, connections)));
+      const figures = measured.map((connections) => figure(page, connections)!);
+      return [label, ...steps.map((connections) => (results.has(key(page, connections)) ? `${rate(figure(page, connections)!.rps)} (${ms(figure(page, connections)!.p99)})` : '–')), budgetCrossing(measured, figures)];
+    });
+    const checkoutOutcomes: Record<string, number> = {};
+    for (const runs of [...results].filter(([name]) => name.startsWith('checkout@')).map(([, runs]) => runs)) {
+      for (const run of runs) for (const [outcome, count] of Object.entries(run.checkout?.outcomes ?? {})) checkoutOutcomes[outcome] = (checkoutOutcomes[outcome] ?? 0) + count;
+    }
+    notes.push(`checkout outcomes over all runs: ${Object.entries(checkoutOutcomes).map(([outcome, count]) => `${outcome} ${count}`).join(', ') || 'none'}; each checkout adds one SKU to the shopper's cart first (AddToCart, not timed in the checkout figures).`);
+    notes.push('product page: the web app reads the cart line from the Cart query it shares with every page (measured as "cart").');
+    if (!options.quick) notes.push(`"–" in the sweep: not run, the page's p99 had passed ${P99_BUDGET_MS} ms at fewer shoppers.`);
+    return {
+      method: `The web app's own operations (web/src/gql), sent through the gateway by autocannon from a separate process, each connection a guest shopper with a cart of 2 lines and 8 product views; region eu. ${options.runs} runs of ${options.seconds} s (then the answers in flight) per page and shopper count, interleaved across pages.`,
+      tables: [
+        { title: 'Latency (ms) and throughput (req/s)', columns: ['page', 'p50 @1', 'p99 @1', 'req/s @1', 'p50 @32', 'p99 @32', 'req/s @32', 'failed'], rows },
+        { title: `Throughput req/s (p99 ms) as shoppers grow, and where p99 passes ${P99_BUDGET_MS} ms`, columns: ['page', ...steps.map((c) => `${c} shoppers`), `p99 > ${P99_BUDGET_MS} ms from`], rows: sweep },
+      ],
+      findings,
+      notes,
+      data: [...results].map(([name, runs]) => ({ run: name, results: runs })),
+    };
+  },
+};
