@@ -21,7 +21,7 @@ export const activityScenario: Scenario = {
     const data: unknown[] = [];
     const loadOf = (url: string, auth: LoadAuth) => ({ kind: 'graphql' as const, url, auth, operation, freshEvents });
     await warmUp(context, [loadOf(system.gatewayUrl, viaGateway), loadOf(system.subgraphUrl('activity'), direct)]);
-    for (const connections of [1, 16]) {
+    for (const connections of options.quick ? [4] : [1, 16]) {
       const run = (url: string, auth: LoadAuth) => () => load.run({ load: loadOf(url, auth), connections, durationSec: options.pairSeconds });
       const [gateway, subgraph] = await interleave(options.runs, [run(system.gatewayUrl, viaGateway), run(system.subgraphUrl('activity'), direct)]);
       const g = figureOf(gateway!);

@@ -102,7 +102,7 @@ export const contentionScenario: Scenario = {
   quick: true,
   async run(context) {
     const { options, log } = context;
-    const seconds = options.quick ? 4 : 8;
+    const seconds = options.quick ? 2 : 8;
     const kinds = [
       { label: 'plenty (5 SKUs × 100,000 units)', units: 100_000 },
       { label: 'scarce (5 SKUs × 2 units)', units: 2 },

@@ -35,7 +35,7 @@ async function overhead(context: BenchContext) {
   for (const pair of pairs(context)) {
     const loadOf = (url: string, auth: LoadAuth) => ({ kind: 'graphql' as const, url, auth, operation: pair.operation });
     await warmUp(context, [loadOf(system.gatewayUrl, viaGateway), loadOf(system.subgraphUrl(pair.subgraph), direct)]);
-    for (const connections of [1, 16]) {
+    for (const connections of options.quick ? [1] : [1, 16]) {
       const run = (url: string, auth: LoadAuth) => () => load.run({ load: loadOf(url, auth), connections, durationSec: options.pairSeconds });
       const [gateway, subgraph] = await interleave(options.runs, [run(system.gatewayUrl, viaGateway), run(system.subgraphUrl(pair.subgraph), direct)]);
       const g = figureOf(gateway!);
@@ -57,11 +57,12 @@ async function planCache(context: BenchContext) {
   const rows: string[][] = [];
   const planner: string[][] = [];
   const data: unknown[] = [];
-  for (const [label, operation] of [
+  const all = [
     ['CategoryListing', operations.category],
     ['ProductPage', operations.product],
     ['Home', operations.home],
-  ] as const) {
+  ] as const;
+  for (const [label, operation] of options.quick ? all.slice(0, 1) : all) {
     const loadOf = (uniqueText: boolean) => ({ kind: 'graphql' as const, url: system.gatewayUrl, auth, operation, uniqueText });
     await warmUp(context, [loadOf(false), loadOf(true)]);
     const run = (uniqueText: boolean) => () => load.run({ load: loadOf(uniqueText), connections: 1, durationSec: options.pairSeconds });
