@@ -12,7 +12,8 @@ import type { RoundTripCounter } from '@shop/platform';
 interface SnapshotDocument {
   _id: string;
   epoch: string;
-  /** Manifest only: the change-log version the snapshot reflects, and how many parts it has. */
+  /** Manifest only: the layout of the parts, the change-log version reflected, how many parts. */
+  format?: string;
   version?: number;
   parts?: number;
   /** Part only: gzipped product states, one JSON per line. */
@@ -42,6 +43,8 @@ export interface SnapshotRepository {
 
 const MANIFEST = 'manifest';
 const PART_SIZE = 2000;
+/** Bump when the layout of parts changes: a snapshot of another layout is ignored (and rewritten). */
+const FORMAT = 'gzip-json-lines-1';
 
 export function createSnapshotRepository(db: Db, roundTrips?: RoundTripCounter): SnapshotRepository {
   const snapshots: Collection<SnapshotDocument> = db.collection<SnapshotDocument>('catalog_snapshot');
@@ -61,7 +64,7 @@ export function createSnapshotRepository(db: Db, roundTrips?: RoundTripCounter):
       },
       async finish(version) {
         roundTrips?.record('snapshot.writeManifest');
-        await snapshots.replaceOne({ _id: MANIFEST }, { epoch, version, parts }, { upsert: true });
+        await snapshots.replaceOne({ _id: MANIFEST }, { epoch, format: FORMAT, version, parts }, { upsert: true });
       },
     };
   };
@@ -72,7 +75,7 @@ export function createSnapshotRepository(db: Db, roundTrips?: RoundTripCounter):
       roundTrips?.record('snapshot.read');
       const documents = await snapshots.find({}).toArray();
       const manifest = documents.find((document) => document._id === MANIFEST);
-      if (!manifest || manifest.version === undefined || manifest.parts === undefined) return null;
+      if (!manifest || manifest.format !== FORMAT || manifest.version === undefined || manifest.parts === undefined) return null;
       const parts = documents
         .filter((document) => document._id !== MANIFEST && document.epoch === manifest.epoch && document.data instanceof Binary)
         .sort((a, b) => Number(a._id.slice(5)) - Number(b._id.slice(5)));

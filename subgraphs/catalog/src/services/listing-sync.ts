@@ -129,7 +129,12 @@ export class ListingSync {
       snapshot.version <= state.version &&
       state.version - snapshot.version <= Math.min(state.recent.length, this.maxIncremental);
     if (!usable) return this.loadProducts(state);
-    this.index = ListingIndex.build(await this.repositories.categories.findAll(), snapshot.states);
+    try {
+      this.index = ListingIndex.build(await this.repositories.categories.findAll(), snapshot.states);
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'catalog snapshot unreadable; loading every product');
+      return this.loadProducts(state);
+    }
     this.epoch = state.epoch;
     this.version = snapshot.version;
     this.snapshotVersion = snapshot.version;
