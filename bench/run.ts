@@ -101,11 +101,12 @@ async function main(): Promise<void> {
   log(`load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}; scenarios: ${selected.map((scenario) => scenario.id).join(', ')}`);
   const system = await ensureSystem(log);
   report.system = system.startedByBench ? 'started by the bench (npm start layout, round-trip probe preloaded, per-address rate limit lifted)' : 'the running shop (npm start)';
+  if (system.startedByBench && process.env.CATALOG_DB) report.system += `; demo catalog in database ${process.env.CATALOG_DB} (CATALOG_DB)`;
   const load = new LoadRunner();
   let fixtures: Fixtures | undefined;
   try {
     for (const scenario of selected) scenario.prepare?.({ system, options, log });
-    fixtures = await prepareFixtures(system, log);
+    fixtures = await prepareFixtures(system, log, options.quick ? { browsers: 16, buyers: 16, contenders: 50 } : undefined);
     const waited = await waitForRecommendations(system, fixtures, options.quick ? 60_000 : 600_000);
     if (waited) report.system += `. ${waited}`;
     const context: BenchContext = { system, fixtures, load, options, log };

@@ -125,8 +125,11 @@ export const scaleScenario: Scenario = {
       method:
         'Generated catalogs (the demo generator, seed 42) of each size in their own MongoDB databases, each served by its own catalog subgraph process; `similar` by the recommendations subgraph over a local index of each size, with synthetic 384-dimension vectors (the cost of a query depends on the number of vectors, not on what they mean). Straight to the subgraphs with a signed guest identity, 1 shopper, interleaved. The processes start while the bench sets up, so their start-up is not in the scenario\'s time.',
       tables: [{ columns: ['operation', ...sizes.map((size) => `${size.toLocaleString('en')} products ms p50 / p99`), '100k ÷ 2k (p50)', 'failed'], rows }],
-      findings: setups.filter((s) => s.catalogStartSec > 60).map((s) => `the catalog subgraph takes ${s.catalogStartSec.toFixed(0)} s to become ready with ${s.size.toLocaleString('en')} products (it loads every product into its in-memory listing index before it serves).`),
-      notes: setups.map((s) => `${s.size.toLocaleString('en')} products: catalog ready in ${s.catalogStartSec.toFixed(0)} s (loads its in-memory listing index), recommendations index ready ${s.similarStartSec.toFixed(0)} s after that (synthetic vectors, IVF built).`),
+      findings: [],
+      notes: [
+        ...setups.map((s) => `${s.size.toLocaleString('en')} products: catalog ready ${s.catalogStartSec.toFixed(0)} s after its start (it loads its in-memory listing index first), recommendations index ready ${s.similarStartSec.toFixed(0)} s after that (synthetic vectors, IVF built).`),
+        'Those start-up times are not a measurement: the processes start while the shop itself starts and the bench sets up, all on the same cores.',
+      ],
       data,
     };
   },
