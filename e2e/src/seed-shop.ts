@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectMongo, generateCatalog, importFashionCatalog, seedCatalog } from '@shop/catalog';
+import { connectMongo, generateCatalog, importFashionCatalog, seedCatalog, type SeedProduct } from '@shop/catalog';
 import { createDynamoClient, seedStock } from '@shop/inventory';
 import { REPO_ROOT } from './processes';
 
@@ -17,6 +17,7 @@ const CATEGORIES = [
 ];
 // Enough for more than one page in a top-level category; few enough to seed stock quickly.
 const PER_CATEGORY = 24;
+const PER_TOP_LEVEL = 60;
 
 export interface SeedSummary {
   products: number;
@@ -37,6 +38,22 @@ function fashionSubset(): string {
   return [...picked.values()].flat().join('\n');
 }
 
+/**
+ * Without the shared data: generated products of the first two top-level categories (the nav lists
+ * categories by name), PER_TOP_LEVEL each, so the first category has more than one listing page.
+ */
+function generatedSubset() {
+  const byTopLevel = new Map<string, SeedProduct[]>();
+  for (const product of generateCatalog({ size: 1_000, seed: 42 })) {
+    const top = product.categoryPath[0] ?? '';
+    const bucket = byTopLevel.get(top) ?? [];
+    if (bucket.length < PER_TOP_LEVEL) bucket.push(product);
+    byTopLevel.set(top, bucket);
+  }
+  const firstTwo = [...byTopLevel.keys()].sort((a, b) => a.localeCompare(b)).slice(0, 2);
+  return firstTwo.flatMap((top) => byTopLevel.get(top) ?? []);
+}
+
 /** Loads the e2e catalog into this run's catalog database and regional stock into its inventory table. */
 export async function seedShop(env: NodeJS.ProcessEnv): Promise<SeedSummary> {
   const source = existsSync(FASHION_CATALOG) ? 'fashion' : 'generated';
@@ -51,7 +68,7 @@ export async function seedShop(env: NodeJS.ProcessEnv): Promise<SeedSummary> {
       rmSync(dir, { recursive: true, force: true });
     }
   } else {
-    products = generateCatalog({ size: 120, seed: 42 });
+    products = generatedSubset();
   }
   const { client, db } = await connectMongo(env.MONGODB_URL!, env.CATALOG_DB!);
   try {
