@@ -1,10 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stackDown, stackUp } from '@shop/stack';
+import { stackDown, stackUp, tcpOpen } from '@shop/stack';
 import { SERVICE_PORTS, type ServiceName } from '@shop/platform';
 import { seedDemoIfEmpty } from './seed-demo';
 import { ALL_SUBGRAPHS, REPO_ROOT, entryOf, startService, stopServices, waitUntilHealthy, type RunningService } from './services';
+
+/** Another shop (or anything else) on our ports would answer our health checks: stop before starting. */
+async function refuseBusyPorts(): Promise<void> {
+  const names = Object.keys(SERVICE_PORTS) as ServiceName[];
+  const busy = (await Promise.all(names.map(async (name) => ((await tcpOpen('127.0.0.1', SERVICE_PORTS[name])) ? name : null)))).filter(
+    (name): name is ServiceName => name !== null,
+  );
+  if (busy.length === 0) return;
+  const list = busy.map((name) => `${SERVICE_PORTS[name]} (${name})`).join(', ');
+  process.stderr.write(`[start]            Port(s) ${list} already in use: is the shop already running? Stop it first.\n`);
+  process.exit(1);
+}
 
 /**
  * `npm start`: brings up the datastores (installing them on first run), seeds the demo catalog
@@ -12,6 +24,8 @@ import { ALL_SUBGRAPHS, REPO_ROOT, entryOf, startService, stopServices, waitUnti
  */
 async function main(): Promise<void> {
   const startedAt = Date.now();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  await refuseBusyPorts();
   const log = (line: string) => process.stdout.write(`[start]            ${line}\n`);
   log('Starting the datastores…');
   const { connections, started } = await stackUp({ log });

@@ -3,7 +3,7 @@ import { interleave, warmUp, type BenchContext, type Scenario } from '../lib/con
 import { guestHeaders, postGraphQL } from '../lib/graphql-http';
 import type { GraphQLOperation, LoadAuth } from '../lib/load-protocol';
 import { pageOperations } from '../lib/operations';
-import { startProcess, stopProcesses, waitForUrl } from '../lib/processes';
+import { startServiceProcess, stopProcesses, waitForUrl } from '@shop/stack';
 import { figureOf, ms, pairedRatio, rate, times } from '../lib/stats';
 import { probeAll } from './round-trips';
 
@@ -37,7 +37,7 @@ export const peerScenario: Scenario = {
   quick: true,
   async run(context) {
     const { system, fixtures, load, options, log } = context;
-    const peer = startProcess('hive-gateway', join(__dirname, '..', 'peer', 'hive-gateway.ts'), { ...process.env, PORT: String(PEER_PORT), IDENTITY_SECRET: system.identitySecret });
+    const peer = startServiceProcess('hive-gateway', join(__dirname, '..', 'peer', 'hive-gateway.ts'), { env: { ...process.env, PORT: String(PEER_PORT), IDENTITY_SECRET: system.identitySecret } });
     try {
       await waitForUrl(peer, `http://127.0.0.1:${PEER_PORT}/readiness`, 120_000);
       const peerUrl = `http://127.0.0.1:${PEER_PORT}/graphql`;

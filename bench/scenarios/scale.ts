@@ -3,7 +3,7 @@ import { entryOf } from '../../scripts/services';
 import { interleave, warmUp, type BenchContext, type Scenario } from '../lib/context';
 import { dataOf, postGraphQL, signedHeaders } from '../lib/graphql-http';
 import type { GraphQLOperation, LoadAuth, LoadResult } from '../lib/load-protocol';
-import { startProcess, stopProcesses, waitForUrl, type ExtraProcess } from '../lib/processes';
+import { startServiceProcess, stopProcesses, waitForUrl, type ServiceProcess } from '@shop/stack';
 import { figureOf, ms, pairedRatio, times } from '../lib/stats';
 import { dropScaleCatalog, ensureScaleCatalog, scaleDatabase } from './scale-data';
 
@@ -30,17 +30,17 @@ interface SizeSetup {
 
 type SetupContext = Pick<BenchContext, 'system' | 'log'>;
 
-async function startSize(context: SetupContext, size: number, index: number, procs: ExtraProcess[]): Promise<SizeSetup> {
+async function startSize(context: SetupContext, size: number, index: number, procs: ServiceProcess[]): Promise<SizeSetup> {
   const { system, log } = context;
   const mongo = system.stores.MONGODB_URL ?? process.env.MONGODB_URL ?? 'mongodb://127.0.0.1:27018/';
   await ensureScaleCatalog(mongo, size, (line) => log(`  ${line}`));
   const catalogPort = PORTS.catalog + index;
   const similarPort = PORTS.similar + index;
   const env = { ...process.env, LOG_LEVEL: 'warn', LOG_PRETTY: '0' };
-  const similar = startProcess(`similar (${size})`, join(__dirname, '..', 'scale', 'similar-server.ts'), { ...env, PORT: String(similarPort), SIZE: String(size) });
+  const similar = startServiceProcess(`similar (${size})`, join(__dirname, '..', 'scale', 'similar-server.ts'), { env: { ...env, PORT: String(similarPort), SIZE: String(size) } });
   procs.push(similar);
   const startCatalog = async () => {
-    const catalog = startProcess(`catalog (${size})`, entryOf('catalog'), { ...env, PORT: String(catalogPort), MONGODB_URL: mongo, CATALOG_DB: scaleDatabase(size) });
+    const catalog = startServiceProcess(`catalog (${size})`, entryOf('catalog'), { env: { ...env, PORT: String(catalogPort), MONGODB_URL: mongo, CATALOG_DB: scaleDatabase(size) } });
     procs.push(catalog);
     await waitForUrl(catalog, `http://127.0.0.1:${catalogPort}/ready`, 300_000);
   };
@@ -76,7 +76,7 @@ async function startSize(context: SetupContext, size: number, index: number, pro
   };
 }
 
-const procs: ExtraProcess[] = [];
+const procs: ServiceProcess[] = [];
 let preparing: Promise<SizeSetup[]> | undefined;
 
 /** Seeds (once) and starts a catalog and a recommendations index per size; the 100,000-product catalog takes minutes to load. */

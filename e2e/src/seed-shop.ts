@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectMongo, generateCatalog, importFashionCatalog, seedCatalog, type SeedProduct } from '@shop/catalog';
 import { createDynamoClient, seedStock } from '@shop/inventory';
-import { REPO_ROOT } from './processes';
+import { REPO_ROOT } from '@shop/stack';
 
 export const FASHION_CATALOG = join(REPO_ROOT, '..', 'shared', 'data', 'fashion-catalog-5k.jsonl');
 

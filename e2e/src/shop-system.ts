@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES } from '@shop/platform';
 import { isolatedStores } from './isolated-stores';
-import { freePorts } from './ports';
-import { startProcess, stopProcesses, waitUntilReady, type ServiceProcess } from './processes';
+import { freePorts, startServiceProcess, stopProcesses, waitForUrl, type ServiceProcess } from '@shop/stack';
 import { seedShop, type SeedSummary } from './seed-shop';
 
 export interface ShopSystem {
@@ -48,19 +47,26 @@ export async function startShopSystem(log: (line: string) => void = () => undefi
     log('Seeding the catalog and stock…');
     const seeded = await seedShop(env);
     log(`Seeded in ${seconds()}; starting the subgraphs (logs in ${logDir})…`);
-    SUBGRAPH_NAMES.forEach((name, index) => services.push(startProcess(name, `subgraphs/${name}/src/index.ts`, ports[index]!, env, logDir)));
-    await Promise.all(services.map((service) => waitUntilReady(service, '/ready', 120_000).then(() => log(`${service.name} ready at ${seconds()}`))));
+    const start = (name: string, entry: string, port: number, serviceEnv: NodeJS.ProcessEnv) =>
+      startServiceProcess(name, entry, { env: { ...serviceEnv, PORT: String(port) }, logFile: join(logDir, `${name}.log`) });
+    SUBGRAPH_NAMES.forEach((name, index) => services.push(start(name, `subgraphs/${name}/src/index.ts`, ports[index]!, env)));
+    await Promise.all(
+      SUBGRAPH_NAMES.map((name, index) =>
+        waitForUrl(services[index]!, `http://127.0.0.1:${ports[index]}/ready`, 120_000).then(() => log(`${name} ready at ${seconds()}`)),
+      ),
+    );
     const gatewayPort = ports[SUBGRAPH_NAMES.length]!;
-    const gateway = startProcess('gateway', 'gateway/src/index.ts', gatewayPort, { ...env, PUBLIC_ORIGIN: `http://127.0.0.1:${gatewayPort}` }, logDir);
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    const gateway = start('gateway', 'gateway/src/index.ts', gatewayPort, { ...env, PUBLIC_ORIGIN: gatewayUrl });
     services.push(gateway);
-    await waitUntilReady(gateway, '/health', 60_000);
+    await waitForUrl(gateway, `${gatewayUrl}/health`, 60_000);
     log(`gateway ready at ${seconds()}`);
 
-    const home = await fetch(`${gateway.url}/`);
+    const home = await fetch(`${gatewayUrl}/`);
     if (!(home.headers.get('content-type') ?? '').includes('text/html')) {
       throw new Error(`The gateway does not serve the web app at / (HTTP ${home.status}, ${home.headers.get('content-type')})`);
     }
-    return { url: gateway.url, gatewayUrl: gateway.url, seeded, logDir, stop };
+    return { url: gatewayUrl, gatewayUrl, seeded, logDir, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { REPO_ROOT } from './processes';
+import { REPO_ROOT } from '@shop/stack';
 
 export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
 

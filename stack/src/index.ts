@@ -130,3 +130,6 @@ export async function stackInstall(stores?: StoreName[], opts: { log?: Log } = {
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason : new Error(String(r.reason))] : []));
   if (failures.length > 0) throw new Error(failures.map((f) => f.message).join('\n\n'));
 }
+export { REPO_ROOT, startServiceProcess, stopProcesses, waitForUrl, type ServiceProcess, type StartProcessOptions } from './service-processes';
+export { freePorts } from './free-ports';
+export { tcpOpen } from './health';
