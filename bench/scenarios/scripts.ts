@@ -48,9 +48,10 @@ export const BENCH_SCRIPTS: BenchScript[] = [
   },
   {
     id: 'orders-checkout',
-    file: 'subgraphs/orders/scripts/bench-checkout.ts',
+    file: 'bench/orders-checkout.ts',
     about: 'placeOrder on the orders subgraph alone (in-process, real catalog/inventory/cart subgraphs)',
-    args: ['100', '8'],
+    args: ['--checkouts', '100', '--concurrency', '1,8', '--runs', '3'],
+    quickArgs: ['--checkouts', '20', '--concurrency', '1,8', '--runs', '1'],
     inFullRun: false,
   },
   {

@@ -12,3 +12,4 @@ export * from './subgraph-server';
 export * from './loaders';
 export * from './client-address';
 export * from './http-options';
+export * from './postgres';

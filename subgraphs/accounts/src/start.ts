@@ -1,11 +1,10 @@
-import { listen, type Logger, type StartedService } from '@shop/platform';
+import { createPostgresPool, listen, type Logger, type StartedService } from '@shop/platform';
 import type { AccountsConfig } from './config';
-import { createPool } from './data-access/postgres';
 import { createAccountsServer, settingsFromConfig } from './server';
 
 /** Connects to the store, builds the accounts subgraph and listens: what `index.ts` runs, and what tests and tools start in-process. */
 export async function startAccounts(config: AccountsConfig, logger: Logger): Promise<StartedService> {
-  const pool = createPool(config.POSTGRES_URL, config.ACCOUNTS_SCHEMA);
+  const pool = createPostgresPool({ url: config.POSTGRES_URL, schema: config.ACCOUNTS_SCHEMA, logger });
   const app = await createAccountsServer({
     pool,
     schema: config.ACCOUNTS_SCHEMA,

@@ -1,5 +1,6 @@
+import { createPostgresPool } from '@shop/platform';
 import { uniqueName } from '@shop/platform/testing';
-import { createPool, migrate, readMigrations } from '../src/data-access/postgres';
+import { migrate, readMigrations } from '../src/data-access/postgres';
 import { createPasswordHasher, describeHash } from '../src/domain/password';
 
 describe('password hashing', () => {
@@ -35,7 +36,7 @@ describe('migrations', () => {
   it('when several instances migrate one schema at once, then each migration is applied exactly once', async () => {
     // given
     const schema = uniqueName('accounts_migrate');
-    const pool = createPool(process.env.POSTGRES_URL!, schema, 4);
+    const pool = createPostgresPool({ url: process.env.POSTGRES_URL!, schema, max: 4 });
     try {
       // when
       const runs = await Promise.all([migrate(pool, schema), migrate(pool, schema), migrate(pool, schema)]);

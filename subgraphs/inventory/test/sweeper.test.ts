@@ -1,7 +1,7 @@
 import { createLogger, listen } from '@shop/platform';
 import { TEST_IDENTITY_SECRET } from '@shop/platform/testing';
 import { createInventoryServer, createInventoryStore, sweepExpiredReservations } from '../src/public-api';
-import { commit, RESERVATION, reserve, startInventory, stopServer, type Harness } from './support/harness';
+import { commit, RESERVATION, reserve, startInventory, type Harness } from './support/harness';
 
 const MINUTE = 60_000;
 
@@ -94,7 +94,7 @@ describe('sweeper of expired reservations', () => {
       expect(status).toBe('RELEASED');
       expect(await fast.available('iv-1')).toBe(2);
     } finally {
-      await stopServer(sweeping);
+      await sweeping.close();
       await fast.close();
     }
   });

@@ -15,16 +15,15 @@ export const ordersConfigSchema = z.object({
   INVENTORY_URL: serviceUrlEnv(subgraphUrl('inventory', {})),
   CART_URL: serviceUrlEnv(subgraphUrl('cart', {})),
   ACTIVITY_URL: serviceUrlEnv(subgraphUrl('activity', {})),
-  /** Tax per region in basis points (2000 = 20 %), applied to the subtotal. */
+  /** Tax per region in basis points (2000 = 20 %), applied to the subtotal; kept as text so `.env.example` shows it as written. */
   TAX_RATES_BPS: z
     .string()
     .default('eu:2000,us:800,asia:1000')
-    .transform((text, context) => {
+    .superRefine((text, context) => {
       try {
-        return parseTaxRates(text, REGIONS);
+        parseTaxRates(text, REGIONS);
       } catch (error) {
         context.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
       }
     }),
   /** Flat shipping charge, in minor units of the order's currency. */
@@ -34,6 +33,8 @@ export const ordersConfigSchema = z.object({
     .union([z.literal('').transform(() => null), z.coerce.number().int().min(0)])
     .default(5000),
   PAYMENT_PROVIDER: z.enum(['test']).default('test'),
+  /** Test provider only: how long each charge takes to answer, to try slow payments, timeouts and crash recovery. */
+  PAYMENT_TEST_LATENCY_MS: ms(0),
   /** How long one checkout step may take before the reconciler treats the order as abandoned. */
   SAGA_LEASE_MS: ms(60_000, 1_000),
   /** How often the reconciler looks for abandoned checkouts (it also runs at boot). */
@@ -50,7 +51,7 @@ export const loadOrdersConfig = (env: NodeJS.ProcessEnv = process.env) => loadCo
 
 export function pricingRulesOf(config: Pick<OrdersConfig, 'TAX_RATES_BPS' | 'SHIPPING_FEE_MINOR' | 'FREE_SHIPPING_FROM_MINOR'>): PricingRules {
   return {
-    taxRateBps: config.TAX_RATES_BPS,
+    taxRateBps: parseTaxRates(config.TAX_RATES_BPS, REGIONS),
     shippingFeeMinor: config.SHIPPING_FEE_MINOR,
     freeShippingFromMinor: config.FREE_SHIPPING_FROM_MINOR,
   };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
 import type { Pool } from 'pg';
-import { createServiceClient, createSubgraphApp, type Logger, type RoundTripCounter } from '@shop/platform';
+import { createServiceClient, createSubgraphApp, runMigrations, type Logger, type RoundTripCounter } from '@shop/platform';
 import { createActivityPort } from './adapters/activity-port';
 import { createCartPort } from './adapters/cart-port';
 import { createCatalogPort } from './adapters/catalog-port';
@@ -11,11 +11,10 @@ import { TestPaymentProvider } from './adapters/test-payment-provider';
 import { startPeriodicJob, type PeriodicJob } from './background';
 import { DEFAULT_PRICING_RULES } from './config';
 import { createLoaders, type Context } from './context';
-import { migrate } from './data-access/migrate';
 import { createOrderQueries } from './data-access/order-queries';
 import { createOrderRepository } from './data-access/order-repository';
 import { createOutboxRepository, type OutboxSettings } from './data-access/outbox-repository';
-import { createDatabase } from './data-access/postgres';
+import { createDatabase, MIGRATIONS_DIR } from './data-access/postgres';
 import type { CheckoutDeps } from './domain/checkout-steps';
 import { deliverOutbox, type DeliveryReport, type OutboxDeps } from './domain/deliver-outbox';
 import type { PaymentProvider } from './domain/ports';
@@ -87,7 +86,7 @@ export function createOrdersRuntime(deps: OrdersDeps): OrdersRuntime {
 
 /** Builds the orders subgraph (not listening yet): applies migrations first. */
 export async function createOrdersServer(deps: OrdersDeps, runtime: OrdersRuntime = createOrdersRuntime(deps)) {
-  await migrate(deps.pool, deps.schema, deps.logger);
+  await runMigrations(deps.pool, { schema: deps.schema, dir: MIGRATIONS_DIR, logger: deps.logger });
   const queries = createOrderQueries(createDatabase(deps.pool, deps.roundTrips));
   const app = await createSubgraphApp<Context>({
     name: 'orders',

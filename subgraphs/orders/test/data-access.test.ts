@@ -1,6 +1,13 @@
-import { readMigrations, migrate } from '../src/data-access/migrate';
-import { createDatabase } from '../src/data-access/postgres';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { readMigrations as readMigrationFiles, runMigrations, type Migration } from '@shop/platform';
+import { createDatabase, MIGRATIONS_DIR } from '../src/data-access/postgres';
 import { testSchema, type TestSchema } from './support/postgres';
+
+const readMigrations = () => readMigrationFiles(MIGRATIONS_DIR);
+const migrate = (pool: Pool, schema: string, migrations?: Migration[]) => runMigrations(pool, { schema, dir: MIGRATIONS_DIR, migrations });
 
 /** Resolves for everyone once `parties` callers are waiting. */
 function barrier(parties: number): () => Promise<void> {
@@ -41,7 +48,44 @@ describe('orders data access', () => {
     // given the applied migrations, one of them changed afterwards
     const edited = readMigrations().map((migration, index) => (index === 0 ? { ...migration, checksum: 'changed' } : migration));
     // when migrating, then it refuses
-    await expect(migrate(pg.pool, pg.schema, undefined, edited)).rejects.toThrow('was changed after it was applied');
+    await expect(migrate(pg.pool, pg.schema, edited)).rejects.toThrow('was changed after it was applied');
+  });
+
+  it('when a schema still has the older history table (text versions, no checksums), then it is upgraded and nothing is applied twice', async () => {
+    // given a schema migrated by the older runner: version '001_create_orders', no checksum column
+    const legacy = testSchema('orders_legacy');
+    try {
+      await legacy.pool.query(`CREATE SCHEMA ${legacy.schema}`);
+      await legacy.pool.query(readMigrations()[0]!.sql);
+      await legacy.pool.query(
+        "CREATE TABLE schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO schema_migrations (version) VALUES ('001_create_orders')",
+      );
+      // when the current runner starts on it
+      const applied = await migrate(legacy.pool, legacy.schema);
+      // then the first file counts as applied, with its checksum recorded from now on
+      expect(applied).toEqual(readMigrations().slice(1).map((migration) => migration.version));
+      const { rows } = await legacy.pool.query('SELECT version, name, checksum FROM schema_migrations WHERE version = 1');
+      expect(rows).toEqual([{ version: 1, name: 'create_orders', checksum: readMigrations()[0]!.checksum }]);
+      expect(await migrate(legacy.pool, legacy.schema)).toEqual([]);
+    } finally {
+      await legacy.drop();
+    }
+  });
+
+  it('when a migrations directory holds a badly named or repeated file, then reading it fails before anything is applied', () => {
+    // given directories with a file the runner would otherwise skip, and two files of one version
+    const dir = mkdtempSync(join(tmpdir(), 'orders-migrations-'));
+    try {
+      writeFileSync(join(dir, '001_first.sql'), 'SELECT 1');
+      writeFileSync(join(dir, '2-second.sql'), 'SELECT 2');
+      // when reading, then
+      expect(() => readMigrationFiles(dir)).toThrow('"2-second.sql"');
+      rmSync(join(dir, '2-second.sql'));
+      writeFileSync(join(dir, '0001_again.sql'), 'SELECT 3');
+      expect(() => readMigrationFiles(dir)).toThrow('two migrations');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('when two serializable transactions conflict, then the loser is retried and both updates land', async () => {

@@ -4,7 +4,6 @@ import { createLogger, listen, type RunningSubgraph } from '@shop/platform';
 import { callGraphQL, identities, TEST_IDENTITY_SECRET, uniqueName } from '@shop/platform/testing';
 import { checkoutInput, PLACE_ORDER, UNREACHABLE, type PayloadView } from './support/orders-harness';
 import { startShop, type ShopHarness } from './support/shop-harness';
-import { stopServer } from './support/stop-server';
 
 interface ShopperActivity {
   type: string;
@@ -41,7 +40,7 @@ describe('delivering purchase events to activity through the outbox', () => {
 
   afterAll(async () => {
     await shop?.close();
-    await stopServer(activity);
+    await activity?.close();
     if (cassandra) {
       await dropKeyspace(cassandra, keyspace);
       await cassandra.shutdown();

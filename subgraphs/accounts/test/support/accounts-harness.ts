@@ -1,8 +1,7 @@
 import type { Pool } from 'pg';
-import { createLogger, listen, RoundTripCounter, type RunningSubgraph } from '@shop/platform';
+import { createLogger, createPostgresPool, listen, RoundTripCounter, type RunningSubgraph } from '@shop/platform';
 import { TEST_IDENTITY_SECRET, uniqueName } from '@shop/platform/testing';
 import type { AccountsSettings } from '../../src/context';
-import { createPool } from '../../src/data-access/postgres';
 import { createAccountsServer } from '../../src/server';
 
 /** Nobody listens here: merging guest data at sign-in meets a subgraph that is down. */
@@ -30,7 +29,7 @@ export interface AccountsHarness {
  */
 export async function startAccounts(options: { settings?: AccountsSettings; cartUrl?: string; activityUrl?: string } = {}): Promise<AccountsHarness> {
   const schema = uniqueName('accounts_test');
-  const pool = createPool(process.env.POSTGRES_URL!, schema, 5);
+  const pool = createPostgresPool({ url: process.env.POSTGRES_URL!, schema, max: 5 });
   const roundTrips = new RoundTripCounter();
   const app = await createAccountsServer({
     pool,

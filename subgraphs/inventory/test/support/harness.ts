@@ -1,4 +1,4 @@
-import { createLogger, listen, RoundTripCounter, type Identity, type Region, type RunningSubgraph } from '@shop/platform';
+import { createLogger, listen, RoundTripCounter, type Identity, type Region } from '@shop/platform';
 import { callGraphQL, identities, TEST_IDENTITY_SECRET, uniqueName, type GraphQLResult } from '@shop/platform/testing';
 import {
   createDynamoClient,
@@ -51,21 +51,11 @@ export async function startInventory(options: Options = {}): Promise<Harness> {
     },
     available: async (sku, region = 'eu') => (await store.stock.stockOfSkus([sku], { consistent: true }))[0]?.available[region],
     close: async () => {
-      await stopServer(server);
+      await server.close();
       await dropInventoryTable(client, tableName(tablePrefix));
       client.close();
     },
   };
-}
-
-/**
- * `RunningSubgraph.close()` never resolves today: platform's onClose hook calls `apollo.stop()`,
- * whose Fastify drain plugin calls `app.close()` again and waits on the close in progress.
- * Until platform changes that, tests close the HTTP server directly.
- */
-export async function stopServer(server: RunningSubgraph): Promise<void> {
-  server.app.server.closeAllConnections();
-  await new Promise((resolve) => server.app.server.close(resolve));
 }
 
 export const RESERVE = `mutation($orderId: ID!, $lines: [ReserveLineInput!]!, $region: String!) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cardBrand, passesLuhn } from '../domain/card';
 import type { ChargeRequest, ChargeResult, PaymentProvider } from '../domain/ports';
 
@@ -14,6 +15,11 @@ export interface TestCapture {
   refunded: boolean;
 }
 
+export interface TestPaymentOptions {
+  /** How long each charge takes to answer (`PAYMENT_TEST_LATENCY_MS`), like a slow provider. */
+  latencyMs?: number;
+}
+
 /**
  * The built-in provider for development and tests: accepts valid cards, declines
  * 4000 0000 0000 0002, calls anything failing the Luhn check invalid. It keeps captures in memory
@@ -22,8 +28,14 @@ export interface TestCapture {
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = 'test';
   private readonly captures = new Map<string, TestCapture>();
+  private readonly latencyMs: number;
+
+  constructor(options: TestPaymentOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+  }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
     const { number } = request.card;
     const brand = cardBrand(number);
     const last4 = number.slice(-4);

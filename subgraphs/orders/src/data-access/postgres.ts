@@ -1,20 +1,9 @@
-import { Pool, type PoolClient, type QueryResult, type QueryResultRow } from 'pg';
+import { join } from 'node:path';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { RoundTripCounter } from '@shop/platform';
 
-/** A schema name we can put in SQL unquoted (tests use their own, e.g. from uniqueName). */
-export const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
-
-export function createPool(options: { url: string; schema: string; max?: number }): Pool {
-  if (!SCHEMA_PATTERN.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
-  return new Pool({
-    connectionString: options.url,
-    max: options.max ?? 10,
-    options: `-c search_path=${options.schema}`,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 15_000,
-  });
-}
+/** The versioned SQL files applied at start (platform's `runMigrations`). */
+export const MIGRATIONS_DIR = join(__dirname, 'migrations');
 
 export interface Sql {
   /** One statement, one round trip, recorded under `operation`. */

@@ -4,7 +4,6 @@ import { TestPaymentProvider } from '../../src/adapters/test-payment-provider';
 import type { PaymentProvider } from '../../src/domain/ports';
 import { createOrdersRuntime, createOrdersServer, type OrdersDeps, type OrdersRuntime } from '../../src/server';
 import { testSchema, type TestSchema } from './postgres';
-import { stopServer } from './stop-server';
 
 /** Nothing listens on port 9: calls to it fail like a service that is down. */
 export const UNREACHABLE = 'http://127.0.0.1:9/graphql';
@@ -62,7 +61,7 @@ export async function startOrders(prefix: string, options: OrdersHarnessOptions 
     },
     runtimeWith: (overrides) => createOrdersRuntime({ ...deps, ...overrides, urls: { ...deps.urls, ...overrides.urls } }),
     async close() {
-      await stopServer(server);
+      await server.close();
       await pg.drop();
     },
   };

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
+import { createPostgresPool } from '@shop/platform';
 import { uniqueName } from '@shop/platform/testing';
-import { createPool } from '../../src/data-access/postgres';
 
 export interface TestSchema {
   schema: string;
@@ -11,7 +11,7 @@ export interface TestSchema {
 /** A PostgreSQL schema of this test file's own, dropped afterwards. */
 export function testSchema(prefix: string): TestSchema {
   const schema = uniqueName(prefix);
-  const pool = createPool({ url: process.env.POSTGRES_URL!, schema, max: 20 });
+  const pool = createPostgresPool({ url: process.env.POSTGRES_URL!, schema, max: 20 });
   return {
     schema,
     pool,

@@ -7,7 +7,6 @@ import { createLogger, listen, type Identity, type Region } from '@shop/platform
 import { callGraphQL, identities, TEST_IDENTITY_SECRET, uniqueName } from '@shop/platform/testing';
 import { TestPaymentProvider } from '../../src/adapters/test-payment-provider';
 import { startOrders, type OrdersHarness, type OrdersHarnessOptions } from './orders-harness';
-import { stopServer } from './stop-server';
 
 export interface ProductFixture {
   id: string;
@@ -17,12 +16,12 @@ export interface ProductFixture {
 }
 
 /**
- * The orders subgraph with the REAL catalog (FerretDB), inventory (DynamoDB Local) and cart (Redis)
- * subgraphs, each in-process on port 0 on a database, table or key prefix of its own.
+ * What checkout calls: the REAL catalog (FerretDB), inventory (DynamoDB Local) and cart (Redis)
+ * subgraphs, each in-process on port 0 on a database, table or key prefix of its own, with the
+ * fixture products and helpers that set and read their state directly (signed identities).
  */
-export interface ShopHarness {
-  orders: OrdersHarness;
-  payments: TestPaymentProvider;
+export interface ShopBackends {
+  urls: { catalog: string; inventory: string; cart: string };
   products: ProductFixture[];
   addToCart(identity: Identity, sku: string, quantity: number, region?: Region): Promise<void>;
   cartLines(identity: Identity): Promise<Array<{ sku: string; quantity: number }>>;
@@ -31,6 +30,12 @@ export interface ShopHarness {
   /** Status of the inventory reservation held for an order (PENDING, RESERVED, COMMITTED, RELEASED…), or null. */
   reservationStatus(orderId: string): Promise<string | null>;
   close(): Promise<void>;
+}
+
+/** The orders subgraph in-process over those backends. */
+export interface ShopHarness extends ShopBackends {
+  orders: OrdersHarness;
+  payments: TestPaymentProvider;
 }
 
 const admin = identities.admin();
@@ -68,7 +73,7 @@ async function startCatalog(products: ProductFixture[]) {
   return {
     server,
     close: async () => {
-      await stopServer(server);
+      await server.close();
       await db.dropDatabase();
       await client.close();
     },
@@ -85,7 +90,7 @@ async function startInventory() {
   return {
     server,
     close: async () => {
-      await stopServer(server);
+      await server.close();
       await dropInventoryTable(dynamo, tableName(tablePrefix));
       dynamo.close();
     },
@@ -109,7 +114,7 @@ async function startCart(catalogUrl: string, inventoryUrl: string) {
   return {
     server,
     close: async () => {
-      await stopServer(server);
+      await server.close();
       const keys = await redis.keys(`${keyPrefix}*`);
       if (keys.length > 0) await redis.del(...keys);
       await redis.quit();
@@ -123,25 +128,37 @@ export interface ShopOptions extends Omit<OrdersHarnessOptions, 'payments'> {
 }
 
 export async function startShop(prefix: string, options: ShopOptions = {}): Promise<ShopHarness> {
-  const products: ProductFixture[] = Array.from({ length: options.productCount ?? 6 }, (_, index) => ({
+  const backends = await startBackends(prefix, options.productCount);
+  const payments = options.payments ?? new TestPaymentProvider();
+  try {
+    const orders = await startOrders(prefix, { ...options, payments, urls: { ...backends.urls, ...options.urls } });
+    return {
+      ...backends,
+      orders,
+      payments,
+      async close() {
+        await orders.close();
+        await backends.close();
+      },
+    };
+  } catch (error) {
+    await backends.close();
+    throw error;
+  }
+}
+
+export async function startBackends(prefix: string, productCount = 6): Promise<ShopBackends> {
+  const products: ProductFixture[] = Array.from({ length: productCount }, (_, index) => ({
     id: `${prefix}-p${index}`,
     name: `Product ${index}`,
     sku: `${prefix}-p${index}-m`,
     priceMinor: 1250 + index * 1000,
   }));
-  const catalog = await startCatalog(products);
-  const inventory = await startInventory();
+  const [catalog, inventory] = await Promise.all([startCatalog(products), startInventory()]);
   const cart = await startCart(catalog.server.url, inventory.server.url);
-  const payments = options.payments ?? new TestPaymentProvider();
-  const orders = await startOrders(prefix, {
-    ...options,
-    payments,
-    urls: { catalog: catalog.server.url, inventory: inventory.server.url, cart: cart.server.url, ...options.urls },
-  });
 
   return {
-    orders,
-    payments,
+    urls: { catalog: catalog.server.url, inventory: inventory.server.url, cart: cart.server.url },
     products,
     async addToCart(identity, sku, quantity, region = 'eu') {
       const data = await gql<{ addToCart: { userErrors: unknown[] } }>(
@@ -189,7 +206,6 @@ export async function startShop(prefix: string, options: ShopOptions = {}): Prom
       return data.reservation?.status ?? null;
     },
     async close() {
-      await orders.close();
       await cart.close();
       await inventory.close();
       await catalog.close();
