@@ -63,4 +63,12 @@ export function pageOperations(input: PageVariablesInput) {
   };
 }
 
-export type PageName = keyof ReturnType<typeof pageOperations> | 'checkout';
+/** AddToCart as the product page sends it: one unit of a SKU, rotated over `skus`. */
+export function addToCartOperation(skus: readonly string[]) {
+  return { query: WEB.addToCart, operationName: 'AddToCart', variants: skus.map((sku) => ({ sku, quantity: 1, region: REGION })) };
+}
+
+/** Not a web document: the cart's public clearCart, to put the add-to-cart shoppers' carts back between runs. */
+export const CLEAR_CART = `mutation BenchClearCart { clearCart { userErrors { code message } } }`;
+
+export type PageName = keyof ReturnType<typeof pageOperations> | 'addToCart' | 'checkout';

@@ -94,7 +94,7 @@ const WHY: Array<{ subgraph: string; call: string; operation?: string; why: stri
     operation: 'RecordEvents',
     why: 'claim the event ids (one conditional batch), read the products\' categories, append history in batches of 25 rows, bump the counters in one batch per counter partition (sent at once)',
   },
-  { subgraph: 'cart', call: 'redis:pipeline', why: 'the line is written (atomic script), then the cart is read back for the payload' },
+  { subgraph: 'cart', call: 'redis:pipeline', why: 'a cart this cart process has not seen yet is read first (so every line is priced in one catalog call), then written by the atomic script' },
 ];
 
 const whyOf = (operation: string, subgraph: string, calls: Array<[string, number]>) =>

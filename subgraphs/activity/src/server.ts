@@ -10,10 +10,10 @@ import { createCounterRepository } from './data-access/counter-repository';
 import { createEventRepository } from './data-access/event-repository';
 import { ensureSchema, type KeyspaceSettings } from './data-access/schema';
 import { DEFAULT_SETTINGS, type ActivitySettings } from './domain/settings';
-import { TtlCache } from './domain/ttl-cache';
+import { TrendingBoard } from './domain/trending-board';
 import { resolvers } from './resolvers';
 import type { ActivityDeps, ActivityRepositories } from './use-cases/deps';
-import { pruneExpiredBuckets } from './use-cases/trending';
+import { loadTrendingSources, MAX_TRENDING, pruneExpiredBuckets } from './use-cases/trending';
 
 export const typeDefs = gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
@@ -48,10 +48,20 @@ export async function createActivityServer(input: ActivityServerDeps) {
       input.roundTrips,
     ),
     settings,
-    trendingCache: new TtlCache<string[]>(settings.trendingCacheSeconds * 1000),
+    trendingBoard: null,
     logger: input.logger,
     now: input.now ?? (() => new Date()),
   };
+  const refreshMs = settings.trendingCacheSeconds * 1000;
+  const board = refreshMs > 0
+    ? new TrendingBoard(
+      (category, previous) => loadTrendingSources(deps, category, MAX_TRENDING, previous),
+      { refreshMs, idleMs: Math.max(10 * 60_000, 10 * refreshMs), maxCategories: 1000 },
+      Date.now,
+      (error) => input.logger.warn({ err: error }, 'refreshing trending failed'),
+    )
+    : null;
+  deps.trendingBoard = board;
   const app = await createSubgraphApp<Context>({
     name: 'activity',
     typeDefs,
@@ -63,6 +73,14 @@ export async function createActivityServer(input: ActivityServerDeps) {
     },
     context: (base) => ({ ...base, deps, loaders: createLoaders(deps) }),
   });
+
+  if (board) {
+    // The home page's list (all categories) is loaded before the first visit asks for it.
+    board.sources(null).catch((error: unknown) => input.logger.warn({ err: error }, 'loading trending failed'));
+    const timer = setInterval(() => void board.refreshAll(), refreshMs);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   if (settings.pruneIntervalMinutes > 0) {
     const prune = () =>

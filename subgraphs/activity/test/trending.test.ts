@@ -1,11 +1,12 @@
-import { createLogger, type RunningSubgraph } from '@shop/platform';
+import { createLogger, RoundTripCounter, type RunningSubgraph } from '@shop/platform';
 import { callGraphQL, identities } from '@shop/platform/testing';
 import { bucketOf, bucketsInWindow, shardOf } from '../src/domain/buckets';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
-import { TtlCache } from '../src/domain/ttl-cache';
 import { createRepositories } from '../src/server';
-import { pruneExpiredBuckets } from '../src/use-cases/trending';
-import { startCatalogStub, type CatalogStub } from './support/catalog-stub';
+import { TrendingBoard } from '../src/domain/trending-board';
+import type { ActivityDeps } from '../src/use-cases/deps';
+import { loadTrendingSources, MAX_TRENDING, pruneExpiredBuckets } from '../src/use-cases/trending';
+import { catalogProduct, startCatalog, type CatalogFixture } from './support/catalog-fixture';
 import {
   event,
   hoursAgo,
@@ -20,13 +21,21 @@ import {
 const TRENDING = `query($first: Int, $category: String) { trending(first: $first, category: $category) { id } }`;
 
 describe('trending products', () => {
-  let catalog: CatalogStub;
+  let catalog: CatalogFixture;
   let activity: ActivityHarness;
 
   beforeAll(async () => {
-    catalog = await startCatalogStub((category) =>
-      Array.from({ length: 10 }, (_, i) => (category ? `${category}-new-${i + 1}` : `new-${i + 1}`)),
-    );
+    // The real catalog: three shoes and three tees, added one day apart (tee-3 is the newest).
+    const shoes: [string, string, string] = ['Footwear', 'Shoes', 'Casual Shoes'];
+    const tees: [string, string, string] = ['Apparel', 'Topwear', 'Tshirts'];
+    catalog = await startCatalog([
+      catalogProduct('shoe-1', shoes, 1),
+      catalogProduct('tee-1', tees, 2),
+      catalogProduct('shoe-2', shoes, 3),
+      catalogProduct('tee-2', tees, 4),
+      catalogProduct('shoe-3', shoes, 5),
+      catalogProduct('tee-3', tees, 6),
+    ]);
     activity = await startActivity({ catalogUrl: catalog.url });
   });
 
@@ -36,6 +45,16 @@ describe('trending products', () => {
   });
 
   beforeEach(() => activity.roundTrips.reset());
+
+  /** What the use cases need, on the test keyspace, without a server. */
+  const deps = (now: () => Date = () => new Date()): ActivityDeps => ({
+    repositories: createRepositories(activity.client, activity.keyspace),
+    catalog: { newestProductIds: async () => [] },
+    settings: DEFAULT_SETTINGS,
+    trendingBoard: null,
+    logger: createLogger('activity', 'silent'),
+    now,
+  });
 
   const trending = async (variables: { first?: number; category?: string }, server: RunningSubgraph = activity.server) => {
     const result = await callGraphQL<{ trending: Array<{ id: string }> }>(server.url, TRENDING, variables, {
@@ -66,11 +85,17 @@ describe('trending products', () => {
       // when the home page asks for trending on an empty keyspace
       const ids = await trending({ first: 3 });
 
-      // then the catalog's newest products fill it, asked for with activity's service identity
-      expect(ids).toEqual(['new-1', 'new-2', 'new-3']);
-      expect(catalog.requests).toHaveLength(1);
-      expect(catalog.requests[0]!.identity).toMatchObject({ role: 'service', service: 'activity' });
-      expect(catalog.requests[0]!.query).toContain('sort: NEWEST');
+      // then the catalog's newest products fill it, in one call (the catalog answers only a signed service identity)
+      expect(ids).toEqual(['tee-3', 'shoe-3', 'tee-2']);
+      expect(activity.roundTrips.of('catalog.newestProducts')).toBe(1);
+    });
+
+    it('when a category has no activity yet, then the catalog newest products of that category answer', async () => {
+      // when trending of the footwear category (the catalog's id of it) is asked for
+      const ids = await trending({ first: 5, category: 'footwear' });
+
+      // then only shoes, newest first
+      expect(ids).toEqual(['shoe-3', 'shoe-2', 'shoe-1']);
     });
 
     it('when the catalog cannot be reached either, then the configured fallback products answer', async () => {
@@ -139,10 +164,13 @@ describe('trending products', () => {
     expect(footwear).toEqual(['shoe-2', 'shoe-1']);
   });
 
-  it('when too little happened recently, then best sellers fill up before the newest products', async () => {
-    // given purchases two days ago (outside a 12-hour window) and one view now, in one category
-    const server = await activity.startServer({ catalogUrl: catalog.url, settings: { trendingWindowHours: 12 } });
-    const categoryIds = ['cat-best'];
+  it('when too little happened recently, then best sellers fill up before the newest products, and the configured fallbacks come last', async () => {
+    // given purchases two days ago (outside a 12-hour window) and one view now, in the apparel > topwear category
+    const server = await activity.startServer({
+      catalogUrl: catalog.url,
+      settings: { trendingWindowHours: 12, fallbackProductIds: ['seed-1', 'tee-2'] },
+    });
+    const categoryIds = ['apparel.topwear.tshirts', 'apparel.topwear', 'apparel'];
     await record([
       event('view', { productId: 'best-1', categoryIds, at: hoursAgo(48) }),
       event('view', { productId: 'best-2', categoryIds, at: hoursAgo(48) }),
@@ -153,11 +181,48 @@ describe('trending products', () => {
       event('purchase', { productId: 'best-2', quantity: 1, at: hoursAgo(48) }),
     ]);
 
-    // when trending of that category asks for five products
-    const ids = await trending({ first: 5, category: 'cat-best' }, server);
+    // when trending of topwear asks for six products, and then trending of everything for more than there are
+    const topwear = await trending({ first: 6, category: 'apparel.topwear' }, server);
+    const everything = await trending({ first: 50 }, server);
 
-    // then: what trends now, the best sellers by units, then the category's newest from the catalog
-    expect(ids).toEqual(['fresh-1', 'best-1', 'best-2', 'cat-best-new-1', 'cat-best-new-2']);
+    // then: what trends now, the best sellers by units, then the catalog's newest topwear
+    expect(topwear).toEqual(['fresh-1', 'best-1', 'best-2', 'tee-3', 'tee-2', 'tee-1']);
+    // and without a category: recent interest, then the catalog's newest, then the configured ones not shown yet
+    expect(everything.indexOf('fresh-1')).toBeLessThan(everything.indexOf('tee-3'));
+    expect(everything.indexOf('tee-3')).toBeLessThan(everything.indexOf('tee-1'));
+    expect(everything.at(-1)).toBe('seed-1');
+    expect(everything.filter((id) => id === 'tee-2')).toHaveLength(1);
+  });
+
+  it('when trending is kept in memory, then requests read nothing from Cassandra, and a refresh brings new interest in', async () => {
+    // given a server keeping trending in memory (refreshed hourly, so only the test refreshes it)
+    const counter = new RoundTripCounter();
+    const server = await activity.startServer({ catalogUrl: catalog.url, settings: { trendingCacheSeconds: 3600 }, roundTrips: counter });
+    const categoryIds = ['cat-board'];
+    await record(views('board-1', 2, { categoryIds }));
+    expect(await trending({ first: 3, category: 'cat-board' }, server)).toEqual(['board-1']);
+    await trending({ first: 3 }, server); // waits for the all-categories list the server loads at start
+    counter.reset();
+
+    // when the home page asks again and again
+    for (let i = 0; i < 5; i++) {
+      expect(await trending({ first: 3, category: 'cat-board' }, server)).toEqual(['board-1']);
+      expect(await trending({ first: 3 }, server)).toHaveLength(3);
+    }
+
+    // then nothing was read
+    expect(counter.total()).toBe(0);
+
+    // and given a board as the server builds it, when more interest arrives and the board is refreshed (as its timer does), then it shows
+    const board = new TrendingBoard(
+      (category, previous) => loadTrendingSources(deps(), category, MAX_TRENDING, previous),
+      { refreshMs: 3_600_000, idleMs: 3_600_000, maxCategories: 10 },
+    );
+    expect((await board.sources('cat-board')).ranked).toEqual(['board-1']);
+    await record(views('board-2', 5, { categoryIds }));
+    expect((await board.sources('cat-board')).ranked).toEqual(['board-1']);
+    await board.refreshAll();
+    expect((await board.sources('cat-board')).ranked).toEqual(['board-2', 'board-1']);
   });
 
   it('when trending is asked for with bad arguments, then it answers BAD_USER_INPUT', async () => {
@@ -177,17 +242,9 @@ describe('trending products', () => {
     const oldBucket = bucketOf(new Date(now.getTime() - 10 * 24 * 3_600_000));
     const row = (bucket: number) => ({ bucket, shard: shardOf('pruned-1'), slice: 'cat-prune', productId: 'pruned-1', views: 1, clicks: 0, carts: 0, purchases: 0 });
     await repositories.counters.increment([row(oldBucket), row(bucketOf(now))], []);
-    const deps = {
-      repositories,
-      catalog: { newestProductIds: async () => [] },
-      settings: DEFAULT_SETTINGS,
-      trendingCache: new TtlCache<string[]>(0),
-      logger: createLogger('activity', 'silent'),
-      now: () => now,
-    };
 
     // when expired buckets are pruned
-    const pruned = await pruneExpiredBuckets(deps, 24 * 5);
+    const pruned = await pruneExpiredBuckets(deps(() => now), 24 * 5);
 
     // then the old bucket is gone and the current one remains
     expect(pruned).toContain(oldBucket);

@@ -12,7 +12,8 @@ process.env.DYNAMODB_ENDPOINT ??= 'http://127.0.0.1:18000';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-async function measure(label: string, count: number, concurrency: number, run: (index: number) => Promise<void>) {
+async function measure(shop: CartHarness, label: string, count: number, concurrency: number, run: (index: number) => Promise<void>) {
+  shop.roundTrips.reset();
   const timings: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -32,6 +33,8 @@ async function measure(label: string, count: number, concurrency: number, run: (
   console.log(
     `${label.padEnd(44)} n=${count} c=${concurrency}  p50 ${ms(percentile(timings, 50))} ms  p95 ${ms(percentile(timings, 95))} ms  p99 ${ms(percentile(timings, 99))} ms  ${(count / seconds).toFixed(0)} req/s`,
   );
+  const perRequest = Object.entries(shop.roundTrips.snapshot()).map(([operation, calls]) => `${operation} ${(calls / count).toFixed(2)}`);
+  console.log(`${''.padEnd(44)} calls per request: ${perRequest.join(', ') || 'none'}`);
 }
 
 async function main() {
@@ -45,13 +48,13 @@ async function main() {
     };
     for (const sku of tenLines) expect((await shop.call(guest, ADD, { sku, quantity: 1 })).errors);
     for (const concurrency of [1, 10]) {
-      await measure('addToCart (10-line cart, full payload)', count, concurrency, async (index) =>
+      await measure(shop, 'addToCart (10-line cart, full payload)', count, concurrency, async (index) =>
         expect((await shop.call(guest, ADD, { sku: tenLines[index % 10], quantity: 1 })).errors),
       );
-      await measure('cart read (10 lines, prices, warnings, stock)', count, concurrency, async () =>
+      await measure(shop, 'cart read (10 lines, prices, warnings, stock)', count, concurrency, async () =>
         expect((await shop.call(guest, CART)).errors),
       );
-      await measure('cart badge (totalQuantity: Redis only)', count, concurrency, async () =>
+      await measure(shop, 'cart badge (totalQuantity: Redis only)', count, concurrency, async () =>
         expect((await shop.call(guest, '{ cart { totalQuantity } }')).errors),
       );
     }

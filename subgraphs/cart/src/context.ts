@@ -4,6 +4,7 @@ import type { CatalogClient } from './clients/catalog-client';
 import type { InventoryClient } from './clients/inventory-client';
 import type { CartRepository } from './data-access/cart-repository';
 import type { CartRecord, CartSettings, VariantPrice } from './domain/cart';
+import type { LineSkuHints } from './domain/line-hints';
 
 export interface CartRepositories {
   carts: CartRepository;
@@ -28,16 +29,22 @@ export interface Context extends BaseContext {
   clients: CartClients;
   loaders: CartLoaders;
   settings: CartSettings;
+  /** SKUs of the carts this process saw last (shared by all requests); see LineSkuHints. */
+  lineHints: LineSkuHints;
   /** Key of the HMAC that makes public cart ids. */
   cartIdSecret: string;
 }
 
 const MAX_BATCH = 100;
 
-export function createLoaders(repositories: CartRepositories, clients: CartClients, requestId: string): CartLoaders {
+export function createLoaders(repositories: CartRepositories, clients: CartClients, lineHints: LineSkuHints, requestId: string): CartLoaders {
   const stockLoaders = new Map<Region, DataLoader<string, number>>();
   return {
-    cartByOwner: new DataLoader((owners) => repositories.carts.findByOwners(owners)),
+    cartByOwner: new DataLoader(async (owners) => {
+      const carts = await repositories.carts.findByOwners(owners);
+      owners.forEach((owner, index) => lineHints.remember(owner, carts[index] ?? null));
+      return carts;
+    }),
     variantBySku: new DataLoader((skus) => clients.catalog.variantsBySkus(skus, requestId), { maxBatchSize: MAX_BATCH }),
     stockIn(region) {
       let loader = stockLoaders.get(region);

@@ -8,6 +8,7 @@ import { createInventoryClient } from './clients/inventory-client';
 import { createLoaders, type CartClients, type CartRepositories, type Context } from './context';
 import { createCartRepository } from './data-access/cart-repository';
 import { DEFAULT_CART_SETTINGS, type CartSettings } from './domain/cart';
+import { LineSkuHints } from './domain/line-hints';
 import { resolvers } from './resolvers';
 
 export const typeDefs = gql(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8'));
@@ -38,6 +39,7 @@ export async function createCartServer(deps: CartDeps) {
     inventory: createInventoryClient({ url: deps.inventoryUrl, identitySecret: deps.identitySecret, roundTrips: deps.roundTrips }),
   };
   const cartIdSecret = `cart-id:${deps.identitySecret}`;
+  const lineHints = new LineSkuHints(settings.ttlMs);
   return createSubgraphApp<Context>({
     name: 'cart',
     typeDefs,
@@ -51,7 +53,8 @@ export async function createCartServer(deps: CartDeps) {
       clients,
       settings,
       cartIdSecret,
-      loaders: createLoaders(repositories, clients, base.requestId),
+      lineHints,
+      loaders: createLoaders(repositories, clients, lineHints, base.requestId),
     }),
   });
 }

@@ -4,6 +4,7 @@ import { assertOwnCart, cartIdOf, cartRegion, ownerOf, parseOwner } from '../src
 import { quantityError, skuError } from '../src/domain/quantity';
 import { subtotal } from '../src/domain/totals';
 import { cartWarnings } from '../src/domain/warnings';
+import { LineSkuHints } from '../src/domain/line-hints';
 
 const limits = { maxLines: 50, maxLineQuantity: 99 };
 
@@ -127,5 +128,37 @@ describe('cart owners and ids', () => {
     expect(cartRegion({ ...identities.guest(), region: 'mars' }, null)).toBe('eu');
     expect(cartRegion(identities.guest(), 'ASIA')).toBe('asia');
     expect(() => cartRegion(identities.guest(), 'mars')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+  });
+});
+
+describe('line SKU hints', () => {
+  const cart = (...skus: string[]) => ({
+    owner: 'guest:g',
+    lines: skus.map((sku) => line(sku, 1, 100)),
+    updatedAt: new Date(),
+    expiresAt: new Date(),
+  });
+
+  it('when a cart was seen, then its SKUs are hinted; an emptied cart hints none; an unseen owner is unknown', () => {
+    const hints = new LineSkuHints(60_000);
+    hints.remember('guest:a', cart('s-1', 's-2'));
+    hints.remember('guest:b', null);
+    expect(hints.get('guest:a')).toEqual(['s-1', 's-2']);
+    expect(hints.get('guest:b')).toEqual([]);
+    expect(hints.get('guest:c')).toBeUndefined();
+  });
+
+  it('when more owners are seen than it holds, then the least recently used is forgotten; an old hint is forgotten too', () => {
+    let now = 0;
+    const hints = new LineSkuHints(1_000, 2, () => now);
+    hints.remember('guest:a', cart('s-1'));
+    hints.remember('guest:b', cart('s-2'));
+    hints.get('guest:a');
+    hints.remember('guest:c', cart('s-3'));
+    expect(hints.get('guest:b')).toBeUndefined();
+    expect(hints.get('guest:a')).toEqual(['s-1']);
+    expect(hints.size).toBe(2);
+    now = 1_001;
+    expect(hints.get('guest:c')).toBeUndefined();
   });
 });

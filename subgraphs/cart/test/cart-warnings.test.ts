@@ -70,24 +70,4 @@ describe('cart prices and warnings', () => {
     const removed = await shop.data<{ removeFromCart: PayloadView }>(guest, REMOVE, { sku: 'gone-sku' });
     expect(removed.removeFromCart).toMatchObject({ userErrors: [], warnings: [], cart: { totalQuantity: 1 } });
   });
-
-  it('when a cart of 12 lines is read, then prices cost one catalog call, stock one inventory call and Redis one read', async () => {
-    const guest = identities.guest();
-    const skus = [6, 7, 8, 9, 10, 11].flatMap((index) => shop.catalog.skusOf(index));
-    await shop.seedCart(`guest:${guest.guestId}`, skus.map((sku) => ({ sku, quantity: 1 })));
-    shop.roundTrips.reset();
-    const cart = await cartOf(guest);
-    expect(cart.lines).toHaveLength(12);
-    expect(shop.roundTrips.snapshot()).toEqual({ 'cart.read': 1, 'catalog.variants': 1, 'inventory.stock': 1 });
-  });
-
-  it('when a shopper adds to a cart, then the mutation and the cart it returns cost one call to each subgraph', async () => {
-    const guest = identities.guest();
-    await shop.seedCart(`guest:${guest.guestId}`, shop.catalog.skusOf(5).map((sku) => ({ sku, quantity: 1 })));
-    shop.roundTrips.reset();
-    const payload = await shop.data<{ addToCart: PayloadView }>(guest, ADD, { sku: 'prod-0-m', quantity: 1 });
-    expect(payload.addToCart.userErrors).toEqual([]);
-    expect(payload.addToCart.cart.lines).toHaveLength(3);
-    expect(shop.roundTrips.snapshot()).toEqual({ 'cart.read': 1, 'cart.writeLine': 1, 'catalog.variants': 1, 'inventory.stock': 1 });
-  });
 });

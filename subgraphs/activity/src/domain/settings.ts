@@ -4,7 +4,7 @@ export interface ActivitySettings {
   maxEventAgeHours: number;
   trendingWindowHours: number;
   trendingHalfLifeHours: number;
-  /** 0 disables the in-process trending cache. */
+  /** How often the in-memory trending lists are refreshed; 0 loads them for every request (tests). */
   trendingCacheSeconds: number;
   fallbackProductIds: string[];
   /** 0 disables the periodic removal of expired trending buckets. */

@@ -4,7 +4,7 @@ import type { CategoryRepository } from '../data-access/category-repository';
 import type { CounterRepository } from '../data-access/counter-repository';
 import type { EventRepository } from '../data-access/event-repository';
 import type { ActivitySettings } from '../domain/settings';
-import type { TtlCache } from '../domain/ttl-cache';
+import type { TrendingBoard } from '../domain/trending-board';
 
 export interface ActivityRepositories {
   events: EventRepository;
@@ -17,7 +17,8 @@ export interface ActivityDeps {
   repositories: ActivityRepositories;
   catalog: CatalogClient;
   settings: ActivitySettings;
-  trendingCache: TtlCache<string[]>;
+  /** Trending lists kept in memory and refreshed in the background; null: loaded per request. */
+  trendingBoard: TrendingBoard | null;
   logger: Logger;
   now: () => Date;
 }

@@ -1,53 +1,62 @@
 import { bucketsInWindow, expiredBuckets } from '../domain/buckets';
 import { ALL_CATEGORIES } from '../domain/counters';
 import { fillUp, rankBestSellers, rankTrending } from '../domain/trending';
+import type { TrendingSources } from '../domain/trending-board';
 import type { ActivityDeps } from './deps';
 
 export const MAX_TRENDING = 50;
 
-/** Runs a source of ids; a failing source is logged and gives nothing, so trending always answers. */
-async function orNothing(deps: ActivityDeps, source: string, load: () => Promise<string[]>): Promise<string[]> {
+/** Runs a source of ids; a failing source is logged and gives what it gave last time (or nothing), so trending always answers. */
+async function orPrevious(deps: ActivityDeps, source: string, load: () => Promise<string[]>, previous: string[] | undefined): Promise<string[]> {
   try {
     return await load();
   } catch (error) {
     deps.logger.warn({ err: error, source }, 'trending source failed; falling back');
-    return [];
+    return previous ?? [];
   }
+}
+
+/**
+ * The sources of a category's trending, each asked only while the ones before it give fewer than
+ * `needed` products: time-decayed recent interest (one Cassandra read), best sellers (one read),
+ * the catalog's newest products (one call).
+ */
+export async function loadTrendingSources(
+  deps: ActivityDeps,
+  category: string | null,
+  needed: number,
+  previous: TrendingSources | null = null,
+): Promise<TrendingSources> {
+  const { repositories, settings } = deps;
+  const slice = category ?? ALL_CATEGORIES;
+  const now = deps.now();
+  const ranked = await orPrevious(deps, 'recent activity', async () =>
+    rankTrending(
+      await repositories.counters.readBuckets(bucketsInWindow(now, settings.trendingWindowHours), slice),
+      now,
+      settings.trendingHalfLifeHours,
+    ).slice(0, MAX_TRENDING), previous?.ranked);
+  if (ranked.length >= needed) return { ranked, bestSellers: [], newest: [] };
+
+  const bestSellers = await orPrevious(deps, 'best sellers', async () =>
+    rankBestSellers(await repositories.counters.readTotals(slice)).slice(0, MAX_TRENDING), previous?.bestSellers);
+  if (fillUp(needed, [ranked, bestSellers]).length >= needed) return { ranked, bestSellers, newest: [] };
+
+  const newest = await orPrevious(deps, 'catalog newest', () => deps.catalog.newestProductIds(MAX_TRENDING, category), previous?.newest);
+  return { ranked, bestSellers, newest };
 }
 
 /**
  * The products most viewed and bought recently (time-decayed), filled up with best sellers, then
  * the newest products of the catalog, then the configured fallbacks, so the home page is never empty.
- * Each source is cached per category for a short while: the home page asks for this on every visit.
+ * From the in-memory board when there is one (the home page asks for this on every visit), else
+ * loaded for this request.
  */
 export async function trending(deps: ActivityDeps, first: number, category: string | null): Promise<string[]> {
-  const { repositories, settings, trendingCache } = deps;
-  const slice = category ?? ALL_CATEGORIES;
-  const now = deps.now();
-
-  const ranked = await orNothing(deps, 'recent activity', () =>
-    trendingCache.getOrLoad(`trending|${slice}`, async () =>
-      rankTrending(
-        await repositories.counters.readBuckets(bucketsInWindow(now, settings.trendingWindowHours), slice),
-        now,
-        settings.trendingHalfLifeHours,
-      ).slice(0, MAX_TRENDING),
-    ),
-  );
-  if (ranked.length >= first) return ranked.slice(0, first);
-
-  const bestSellers = await orNothing(deps, 'best sellers', () =>
-    trendingCache.getOrLoad(`best|${slice}`, async () =>
-      rankBestSellers(await repositories.counters.readTotals(slice)).slice(0, MAX_TRENDING),
-    ),
-  );
-  const sofar = fillUp(first, [ranked, bestSellers]);
-  if (sofar.length >= first) return sofar;
-
-  const newest = await orNothing(deps, 'catalog newest', () =>
-    trendingCache.getOrLoad(`newest|${slice}`, () => deps.catalog.newestProductIds(MAX_TRENDING, category)),
-  );
-  return fillUp(first, [sofar, newest, category === null ? settings.fallbackProductIds : []]);
+  const sources = deps.trendingBoard
+    ? await deps.trendingBoard.sources(category)
+    : await loadTrendingSources(deps, category, first);
+  return fillUp(first, [sources.ranked, sources.bestSellers, sources.newest, category === null ? deps.settings.fallbackProductIds : []]);
 }
 
 /** Deletes the trending buckets that have aged out (counters cannot carry a TTL). */

@@ -19,6 +19,7 @@ export async function clearCartOfOwner(ctx: Context, args: { owner: string }): P
   const owner = parseOwner(args.owner, 'owner');
   await ctx.repositories.carts.remove(owner);
   ctx.loaders.cartByOwner.clear(owner).prime(owner, null);
+  ctx.lineHints.remember(owner, null);
   return true;
 }
 
@@ -46,5 +47,7 @@ export async function mergeCarts(
   const capped = outcomes.filter((outcome) => outcome.merged < outcome.requested);
   if (capped.length > 0) ctx.logger.info({ from, to, capped }, 'cart merge capped some lines');
   ctx.loaders.cartByOwner.clear(from).prime(from, null).clear(to).prime(to, cart);
+  ctx.lineHints.remember(from, null);
+  ctx.lineHints.remember(to, cart);
   return cart ? { owner: to, region, record: cart } : null;
 }

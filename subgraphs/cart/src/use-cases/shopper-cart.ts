@@ -30,14 +30,28 @@ async function unchanged(ctx: Context, owner: string, region: CartModel['region'
 
 function written(ctx: Context, owner: string, region: CartModel['region'], record: CartRecord | null, errors: UserError[]): CartPayloadModel {
   ctx.loaders.cartByOwner.clear(owner).prime(owner, record);
+  ctx.lineHints.remember(owner, record);
   return { cart: { owner, region, record }, userErrors: errors };
+}
+
+/**
+ * The SKUs of the cart's lines, to ask catalog and inventory about together with the SKU being
+ * written. This process's hint when it has one: then no Redis read precedes the write, which
+ * returns the cart itself. Otherwise the cart is read. Null when `set` finds no line to change.
+ */
+async function lineSkusBeforeWrite(ctx: Context, owner: string, sku: string, mode: 'add' | 'set'): Promise<readonly string[] | null> {
+  const hinted = ctx.lineHints.get(owner);
+  if (hinted && (mode === 'add' || hinted.includes(sku))) return hinted;
+  const current = await ctx.loaders.cartByOwner.load(owner);
+  const skus = current?.lines.map((line) => line.sku) ?? [];
+  return mode === 'set' && !skus.includes(sku) ? null : skus;
 }
 
 /**
  * addToCart (mode add) and updateCartLine (mode set): checks the input, asks the catalog (does
  * the SKU exist, its price) and inventory (units available) once for the SKU and every line
- * already in the cart (so the returned cart costs no second call), then writes atomically; the
- * limits and the stock are checked again inside the write.
+ * already in the cart (so the returned cart costs no second call), then writes atomically in one
+ * Redis call that also returns the cart; the limits and the stock are checked again inside it.
  */
 export async function writeLine(
   ctx: Context,
@@ -47,11 +61,9 @@ export async function writeLine(
   const invalid = skuError(args.sku) ?? quantityError(args.quantity, ctx.settings);
   if (invalid) return unchanged(ctx, owner, region, invalid);
 
-  const current = await ctx.loaders.cartByOwner.load(owner);
-  if (args.mode === 'set' && !current?.lines.some((line) => line.sku === args.sku)) {
-    return unchanged(ctx, owner, region, notInCart(args.sku));
-  }
-  const skus = [args.sku, ...(current?.lines.map((line) => line.sku) ?? [])];
+  const lineSkus = await lineSkusBeforeWrite(ctx, owner, args.sku, args.mode);
+  if (!lineSkus) return unchanged(ctx, owner, region, notInCart(args.sku));
+  const skus = [args.sku, ...lineSkus];
   const [variants, stock] = await Promise.all([variantsOf(ctx, skus), stockOf(ctx, region, skus)]);
   const variant = variants.get(args.sku);
   if (!variant) return unchanged(ctx, owner, region, userError('NOT_FOUND', `No product variant has SKU "${args.sku}"`, ['sku']));
