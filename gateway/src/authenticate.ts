@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set for partner requests: the key's id and per-minute limit, for the per-key rate limit. */
     apiKeyLimit?: { keyId: string; perMinute: number };
+    /** Set for a partner key in safelist mode: it may run only safelisted operations (safelist-guard.ts). */
+    safelistOnly?: boolean;
   }
 }
 
@@ -30,6 +32,8 @@ export interface Authenticator {
   /** Applies what accounts reported for this request: sets or clears the session cookie, forgets revoked credentials. */
   applyAccountsEffects?(effects: AccountsEffects, request: FastifyRequest, reply: FastifyReply): void;
 }
+
+const MAX_VERIFIED_GUESTS = 10_000;
 
 const refused = (message: string) => new ShopError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
@@ -56,8 +60,20 @@ function singleHeader(request: FastifyRequest, name: string): string | undefined
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
   const { credentials, secureCookies } = options;
 
-  const existingGuestId = (request: FastifyRequest) =>
-    verifyGuestToken(singleHeader(request, GUEST_TOKEN_HEADER) ?? readCookies(request)[GUEST_COOKIE], options.cookieSecret);
+  // Tokens already verified: an HMAC per request is a good part of a guest request's own cost.
+  const verifiedGuests = new Map<string, string>();
+  const existingGuestId = (request: FastifyRequest): string | null => {
+    const token = singleHeader(request, GUEST_TOKEN_HEADER) ?? readCookies(request)[GUEST_COOKIE];
+    if (!token) return null;
+    const known = verifiedGuests.get(token);
+    if (known) return known;
+    const guestId = verifyGuestToken(token, options.cookieSecret);
+    if (guestId) {
+      if (verifiedGuests.size >= MAX_VERIFIED_GUESTS) verifiedGuests.delete(verifiedGuests.keys().next().value!);
+      verifiedGuests.set(token, guestId);
+    }
+    return guestId;
+  };
 
   const sessionIdentity = async (token: string, request: FastifyRequest): Promise<Identity | null> => {
     if (!credentials) return null;
@@ -73,6 +89,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       const key = credentials ? await credentials.apiKey(apiKey) : null;
       if (!key) throw refused('Unknown or revoked API key');
       request.apiKeyLimit = { keyId: key.keyId, perMinute: key.rateLimitPerMinute };
+      request.safelistOnly = key.safelistOnly;
       return { role: 'partner', partnerId: key.partnerId, scopes: key.scopes };
     }
     const bearer = bearerToken(request);

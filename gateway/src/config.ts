@@ -27,7 +27,12 @@ export const gatewayConfigSchema = z.object({
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** How long a resolved session or API key is trusted before accounts is asked again. */
   CREDENTIAL_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Timeout of one subgraph call (also of the credential lookups at accounts). */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Consecutive failures (network errors, timeouts, HTTP 5xx) of one subgraph that open its circuit breaker. */
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How long an open breaker fails that subgraph's calls fast before one call probes it. */
+  SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
@@ -52,6 +57,7 @@ export function settingsFromConfig(config: GatewayConfig) {
     maxTokens: config.MAX_TOKENS,
     perAddressPerMinute: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    breaker: { failureThreshold: config.SUBGRAPH_BREAKER_FAILURES, coolDownMs: config.SUBGRAPH_BREAKER_COOLDOWN_MS },
     limits: {
       maxDepth: config.MAX_QUERY_DEPTH,
       maxAliases: config.MAX_ALIASES,

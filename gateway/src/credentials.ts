@@ -5,8 +5,10 @@ import {
   type ApiKeyIdentityResult,
   type SessionIdentityResult,
 } from '@shop/accounts';
+import { GraphQLError } from 'graphql';
 import { createServiceClient, ShopError } from '@shop/platform';
 import { CredentialCache } from './credential-cache';
+import { SubgraphFailure, type SubgraphBreakers } from './subgraph-breakers';
 
 export interface SessionCredential {
   sessionId: string;
@@ -20,6 +22,8 @@ export interface ApiKeyCredential {
   partnerId: string;
   scopes: string[];
   rateLimitPerMinute: number;
+  /** The key may run only safelisted operations. */
+  safelistOnly: boolean;
 }
 
 /** Resolves session tokens and API keys through accounts' internal queries, with a short cache. */
@@ -35,13 +39,30 @@ const NEGATIVE_TTL_MS = 5_000;
 const MAX_ENTRIES = 50_000;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,128}$/;
 
-export function createCredentialResolver(options: { accountsUrl: string; identitySecret: string; ttlMs: number }): CredentialResolver {
+/** A failure of accounts itself (no GraphQL answer: unreachable, timed out, HTTP error), for its breaker. */
+const isAvailabilityFailure = (error: unknown) => error instanceof GraphQLError && !('upstreamCode' in error.extensions);
+
+export function createCredentialResolver(options: {
+  accountsUrl: string;
+  identitySecret: string;
+  ttlMs: number;
+  /** The gateway's subgraph breakers: accounts calls then fail fast while accounts' breaker is open. */
+  breakers?: SubgraphBreakers;
+  timeoutMs?: number;
+}): CredentialResolver {
   const client = createServiceClient({ service: 'gateway', url: options.accountsUrl, identitySecret: options.identitySecret });
+  const call = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    try {
+      return await client.request<T>(query, variables, { timeoutMs: options.timeoutMs ?? 5_000 });
+    } catch (error) {
+      throw isAvailabilityFailure(error) ? new SubgraphFailure('unreachable', error) : error;
+    }
+  };
   // The client's error names the internal URL; the caller only learns that sign-in is unavailable.
   const accounts = {
     request: async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
       try {
-        return await client.request<T>(query, variables, { timeoutMs: 5_000 });
+        return await (options.breakers ? options.breakers.run('accounts', () => call<T>(query, variables)) : call<T>(query, variables));
       } catch {
         throw new ShopError('UNAVAILABLE', 'Credentials cannot be checked right now; try again shortly', { http: { status: 503 } });
       }

@@ -3,17 +3,22 @@ import { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { baseHttpOptions, formatError, type Identity, type Logger } from '@shop/platform';
+import { baseHttpOptions, type Identity, type Logger } from '@shop/platform';
 import { hasEffects as hasAccountsEffects } from '@shop/accounts';
 import type { Authenticator } from './authenticate';
 import type { GatewayContext } from './gateway-context';
+import { gatewayFormatError } from './gateway-errors';
 import { registerHttpPolicy } from './http-policy';
 import { DEFAULT_OPERATION_LIMITS, operationLimitsPlugin, type OperationLimits } from './operation-limits';
 import { enforcePartnerScopes } from './partner-scopes';
 import { registerRateLimits } from './rate-limits';
+import { readSafelistManifest, Safelist, type SafelistManifest } from './safelist';
+import { safelistGuard } from './safelist-guard';
 import { registerRestRoutes } from './rest/register-rest-routes';
 import { webApp } from './web-app';
+import { SignatureCache } from './signature-cache';
 import { SignedDataSource } from './signed-data-source';
+import { DEFAULT_BREAKER_SETTINGS, SubgraphBreakers, type BreakerSettings } from './subgraph-breakers';
 
 /** Limits and policies; every field has a default (see DEFAULT_GATEWAY_SETTINGS and config.ts). */
 export interface GatewaySettings {
@@ -27,7 +32,10 @@ export interface GatewaySettings {
   maxBodyBytes: number;
   maxTokens: number;
   perAddressPerMinute: number;
+  /** Timeout of one subgraph call. */
   subgraphTimeoutMs: number;
+  /** Per-subgraph circuit breaker: consecutive failures that open it, and its cool-down. */
+  breaker: BreakerSettings;
   limits: OperationLimits;
 }
 
@@ -40,6 +48,7 @@ export const DEFAULT_GATEWAY_SETTINGS: GatewaySettings = {
   maxTokens: 2_000,
   perAddressPerMinute: 600,
   subgraphTimeoutMs: 10_000,
+  breaker: DEFAULT_BREAKER_SETTINGS,
   limits: DEFAULT_OPERATION_LIMITS,
 };
 
@@ -54,8 +63,12 @@ export interface GatewayDeps {
   logger: Logger;
   /** The built web app served at `/` (default web/dist); null serves none. */
   webRoot?: string | null;
-  /** Overrides of DEFAULT_GATEWAY_SETTINGS (limits merge field by field). */
-  settings?: Partial<Omit<GatewaySettings, 'limits'>> & { limits?: Partial<OperationLimits> };
+  /** Overrides of DEFAULT_GATEWAY_SETTINGS (limits and breaker merge field by field). */
+  settings?: Partial<Omit<GatewaySettings, 'limits' | 'breaker'>> & { limits?: Partial<OperationLimits>; breaker?: Partial<BreakerSettings> };
+  /** Operations a partner key in safelist mode may run (default: gateway/safelist/manifest.json). */
+  safelist?: SafelistManifest;
+  /** The subgraphs' circuit breakers, when shared with other callers (e.g. the credential resolver's accounts calls). */
+  breakers?: SubgraphBreakers;
 }
 
 declare module 'fastify' {
@@ -78,7 +91,10 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
     ...DEFAULT_GATEWAY_SETTINGS,
     ...deps.settings,
     limits: { ...DEFAULT_OPERATION_LIMITS, ...deps.settings?.limits },
+    breaker: { ...DEFAULT_BREAKER_SETTINGS, ...deps.settings?.breaker },
   };
+  const breakers = deps.breakers ?? new SubgraphBreakers(settings.breaker, deps.logger);
+  const signatures = new SignatureCache(deps.identitySecret);
   const app = Fastify({
     ...baseHttpOptions(deps.logger),
     bodyLimit: settings.maxBodyBytes,
@@ -86,7 +102,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
   });
   app.setErrorHandler((error: FastifyError | GraphQLError, request, reply) => {
     if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
-      // Expected refusals from authentication (UNAUTHENTICATED 401, UNAVAILABLE 503).
+      // Expected refusals before Apollo: authentication (UNAUTHENTICATED 401, UNAVAILABLE 503) and the partner safelist.
       const http = error.extensions.http as { status?: number } | undefined;
       return reply.code(http?.status ?? 400).send(errorBody(error.message, error.extensions.code));
     }
@@ -100,15 +116,17 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
 
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedDataSource(deps.subgraphUrls[name] ?? url!, deps.identitySecret, { name, timeoutMs: settings.subgraphTimeoutMs }),
+    buildService: ({ name, url }) => {
+      breakers.track(name);
+      return new SignedDataSource(deps.subgraphUrls[name] ?? url!, { name, timeoutMs: settings.subgraphTimeoutMs, breakers, signatures });
+    },
     experimental_didResolveQueryPlan: enforcePartnerScopes,
     __exposeQueryPlanExperimental: false,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(deps.logger),
+    formatError: gatewayFormatError(deps.logger),
     introspection: !settings.production,
     hideSchemaDetailsFromClientErrors: settings.production,
     allowBatchedHttpRequests: false,
@@ -129,6 +147,12 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
   });
 
   app.get('/health', async () => ({ status: 'ok', service: 'gateway' }));
+  // Ready while it can serve; an open breaker degrades it (other subgraphs still answer) rather than taking it out of rotation.
+  app.get('/ready', async () => {
+    const subgraphs = breakers.states();
+    const degraded = Object.values(subgraphs).some((subgraph) => subgraph.state !== 'closed');
+    return { status: degraded ? 'degraded' : 'ready', service: 'gateway', subgraphs };
+  });
   app.route<{ Reply: string }>({
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
@@ -137,6 +161,7 @@ export async function createGatewayServer(deps: GatewayDeps): Promise<FastifyIns
         request.shopIdentity = await deps.authenticate(request, reply);
       },
       rateLimits.perApiKey,
+      safelistGuard(new Safelist(deps.safelist ?? readSafelistManifest(), { maxTokens: settings.maxTokens })),
     ],
     handler: async function (request, reply) {
       const body = await handle.call(this, request, reply);

@@ -158,14 +158,57 @@ const limitError = (limit: string, max: number, actual: number, what: string) =>
     extensions: { code: 'LIMIT_EXCEEDED', limit, max, actual, http: { status: 400 } },
   });
 
+/** The variables whose values size pages (`first: $n`), in the operation and the fragments it may use. */
+function pageVariablesOf(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
+    visit(node, {
+      Argument: (argument) => {
+        if ((argument.name.value === 'first' || argument.name.value === 'last') && argument.value.kind === Kind.VARIABLE) {
+          names.add(argument.value.name.value);
+        }
+      },
+    });
+  collect(operation);
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) collect(definition);
+  return [...names].sort();
+}
+
+const MAX_MEASURES_PER_OPERATION = 64;
+
+/**
+ * Measures per operation, kept beside the parsed document (Apollo Server reuses one parsed
+ * document per query text), keyed by the values of the page-size variables: the one input
+ * the measure depends on besides the document.
+ */
+function measureCache(limits: OperationLimits) {
+  const byOperation = new WeakMap<OperationDefinitionNode, { pageVariables: string[]; measures: Map<string, OperationMeasure> }>();
+  return (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Variables): OperationMeasure => {
+    let entry = byOperation.get(operation);
+    if (!entry) {
+      entry = { pageVariables: pageVariablesOf(document, operation), measures: new Map() };
+      byOperation.set(operation, entry);
+    }
+    const key = entry.pageVariables.map((name) => JSON.stringify(variables[name] ?? null)).join(',');
+    let measured = entry.measures.get(key);
+    if (!measured) {
+      measured = measureOperation(schema, document, operation, variables, limits);
+      if (entry.measures.size >= MAX_MEASURES_PER_OPERATION) entry.measures.clear();
+      entry.measures.set(key, measured);
+    }
+    return measured;
+  };
+}
+
 /** Refuses operations over the limits before any subgraph is called (after parsing and validation). */
 export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+  const measure = measureCache(limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const measured = measureOperation(schema, document, operation, request.variables ?? {}, limits);
+          const measured = measure(schema, document, operation, request.variables ?? {});
           if (measured.depth > limits.maxDepth) throw limitError('depth', limits.maxDepth, measured.depth, 'is nested too deep');
           if (measured.aliases > limits.maxAliases) throw limitError('aliases', limits.maxAliases, measured.aliases, 'has too many aliases');
           if (measured.directives > limits.maxDirectives) {

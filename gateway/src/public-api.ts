@@ -8,3 +8,6 @@ export { DEFAULT_OPERATION_LIMITS, measureOperation, type OperationLimits } from
 export { SCOPE_SUBGRAPHS } from './partner-scopes';
 export { SESSION_COOKIE } from './session-cookie';
 export { webApp, WEB_DIST_DIR, type WebAppOptions } from './web-app';
+export { DEFAULT_BREAKER_SETTINGS, SubgraphBreakers, type BreakerSettings, type SubgraphHealth } from './subgraph-breakers';
+export { buildSafelistManifest, readSafelistManifest, SAFELIST_MANIFEST_FILE, type SafelistManifest } from './safelist';
+export { GATEWAY_ERROR_CODES } from './gateway-errors';

@@ -38,7 +38,7 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     timeWindow: WINDOW_MS,
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url === '/health') return;
+    if (request.url === '/health' || request.url === '/ready') return;
     return enforce(perAddress, request, reply, 'address');
   });
   return {

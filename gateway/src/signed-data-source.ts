@@ -1,14 +1,20 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { ACCOUNTS_EFFECTS_EXTENSION, accountsEffectsSchema } from '@shop/accounts';
-import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER, signClientAddress, signIdentity } from '@shop/platform';
+import { CLIENT_ADDRESS_HEADER, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@shop/platform';
 import type { GatewayContext } from './gateway-context';
+import type { SignatureCache } from './signature-cache';
+import type { SubgraphBreakers } from './subgraph-breakers';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 
 export interface SignedDataSourceOptions {
-  /** Subgraph name; only `accounts` may report session effects. */
-  name?: string;
-  /** Abort a subgraph fetch after this long. */
-  timeoutMs?: number;
+  /** Subgraph name: names its circuit breaker; only `accounts` may report session effects. */
+  name: string;
+  /** Abort a subgraph call after this long. */
+  timeoutMs: number;
+  breakers: SubgraphBreakers;
+  /** Signs the identity and client address (reused across fetches). */
+  signatures: SignatureCache;
 }
 
 /**
@@ -19,15 +25,10 @@ export interface SignedDataSourceOptions {
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly identitySecret: string,
-    private readonly options: SignedDataSourceOptions = {},
+    private readonly options: SignedDataSourceOptions,
   ) {
     super({ url });
-    const timeoutMs = options.timeoutMs;
-    if (timeoutMs) {
-      const fetcher = this.fetcher;
-      this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    }
+    this.fetcher = createSubgraphFetcher({ subgraph: options.name, timeoutMs: options.timeoutMs, breakers: options.breakers });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -36,10 +37,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('identity' in options.context) || !options.context.identity) {
       throw new Error('gateway context carries no identity');
     }
-    headers.set(IDENTITY_HEADER, signIdentity(options.context.identity, this.identitySecret));
+    headers.set(IDENTITY_HEADER, this.options.signatures.identity(options.context.identity));
     headers.set(REQUEST_ID_HEADER, options.context.requestId);
     if (options.context.clientAddress) {
-      headers.set(CLIENT_ADDRESS_HEADER, signClientAddress(options.context.clientAddress, this.identitySecret));
+      headers.set(CLIENT_ADDRESS_HEADER, this.options.signatures.clientAddress(options.context.clientAddress));
     }
   }
 

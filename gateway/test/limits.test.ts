@@ -62,6 +62,17 @@ describe('gateway: operation and request limits', () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'cost' });
   });
 
+  it('when the same document first comes with a small page and then with a huge one, then the measure kept for the first does not let the second through', async () => {
+    // given: the document measured (and its measure kept) with a page of 5
+    const query = 'query Pages($n: Int) { orders(first: $n) { edges { node { id } } } }';
+    const small = await post(gateway.url, query, { n: 5 });
+    expect(codeOf(small)).not.toBe('LIMIT_EXCEEDED');
+    // when
+    const huge = await post(gateway.url, query, { n: 100_000 });
+    // then
+    expect(huge.errors![0]!.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'cost' });
+  });
+
   it('when an operation has more root fields than allowed, then LIMIT_EXCEEDED (rootFields)', async () => {
     const result = await post(gateway.url, `{ ${Array.from({ length: 11 }, () => 'me { id }').join(' ')} }`);
     expect(codeOf(result)).toBe('LIMIT_EXCEEDED');

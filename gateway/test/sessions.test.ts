@@ -1,3 +1,4 @@
+import { sha256Hex } from '@shop/accounts';
 import { IDENTITY_HEADER, signIdentity } from '@shop/platform';
 import { identities, TEST_IDENTITY_SECRET } from '@shop/platform/testing';
 import {
@@ -120,13 +121,36 @@ describe('gateway: shopper sessions', () => {
     }
   });
 
+  it('when a session has expired, then its token is refused: Bearer gets 401 and the cookie falls back to guest', async () => {
+    // given: a signed-in session whose expiry has passed (moved into the past in the store), on a gateway that does not cache
+    const uncached = await startGateway({ accountsUrl: accounts.server.url, credentialTtlMs: 0 });
+    try {
+      await signUp('expired@example.com', 'expired password');
+      const token = cookieValue((await signIn('expired@example.com', 'expired password')).cookies, 'shop_session')!;
+      expect((await post<Me>(uncached.url, ME, {}, { bearer: token })).data!.me).not.toBeNull();
+      await accounts.pool.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1", [sha256Hex(token)]);
+      // when
+      const bearer = await post<Me>(uncached.url, ME, {}, { bearer: token });
+      const cookie = await post<Me>(uncached.url, ME, {}, { cookie: `shop_session=${token}` });
+      // then
+      expect(bearer.status).toBe(401);
+      expect(bearer.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+      expect(cookie.data!.me).toBeNull();
+      expect(cookieLine(cookie.cookies, 'shop_session')).toMatch(/Max-Age=0/i);
+    } finally {
+      await uncached.close();
+    }
+  });
+
   it('when the token is tampered with or made up, then Bearer gets 401 and a cookie falls back to guest', async () => {
     // given
     await signUp('tamper@example.com', 'tamper password');
     const token = cookieValue((await signIn('tamper@example.com', 'tamper password')).cookies, 'shop_session')!;
     const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     // when / then
-    for (const bad of [tampered, 'made-up-token-made-up-token-made-up', "' OR 1=1 --"]) {
+    // an unsigned JWT (`alg: none`) claiming to be an admin: sessions are opaque tokens, so it is just an unknown one
+    const algNone = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"admin","role":"admin"}').toString('base64url')}.`;
+    for (const bad of [tampered, 'made-up-token-made-up-token-made-up', "' OR 1=1 --", algNone]) {
       const bearer = await post<Me>(gateway.url, ME, {}, { bearer: bad });
       expect(bearer.status).toBe(401);
       expect(bearer.data).toBeUndefined();

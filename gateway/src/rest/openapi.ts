@@ -42,9 +42,10 @@ const COMMON_ERRORS: Readonly<Record<number, string>> = {
   409: 'Conflicts with the current state (stock, idempotency key, checkout in progress).',
   429: 'Over the rate limit; see Retry-After.',
   502: 'A service behind the gateway failed or could not be reached.',
-  503: 'A service behind the gateway is unavailable.',
+  503: 'A service behind the gateway is unavailable (its circuit breaker is open: see Retry-After).',
+  504: 'A service behind the gateway did not answer in time.',
 };
-const ALWAYS = [400, 401, 403, 429, 502, 503];
+const ALWAYS = [400, 401, 403, 429, 502, 503, 504];
 
 /**
  * Path and query parameters from the route's zod objects, one per property. A list parameter

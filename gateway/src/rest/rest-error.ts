@@ -68,6 +68,14 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   BUSY: 503,
 };
 
+/** A subgraph the gateway could not use (SUBGRAPH_UNAVAILABLE), by why: its breaker open, a timeout, or a failure. */
+const STATUS_OF_UNAVAILABLE_REASON: Readonly<Record<string, number>> = { 'circuit-open': 503, timeout: 504 };
+
+function statusOfError(error: GraphQLErrorLike, code: string | undefined): number {
+  if (code === 'SUBGRAPH_UNAVAILABLE') return STATUS_OF_UNAVAILABLE_REASON[String(error.extensions?.reason)] ?? 502;
+  return statusOfCode(code);
+}
+
 export function statusOfCode(code: string | undefined): number {
   if (code === undefined) return 502;
   return STATUS_OF_CODE[code] ?? 400;
@@ -76,7 +84,10 @@ export function statusOfCode(code: string | undefined): number {
 const MESSAGE_OF_UPSTREAM_STATUS: Readonly<Record<number, string>> = {
   502: 'A service behind the gateway failed or could not be reached; try again shortly',
   503: 'A service behind the gateway is unavailable; try again shortly',
+  504: 'A service behind the gateway did not answer in time; try again shortly',
 };
+
+const CODE_OF_UPSTREAM_STATUS: Readonly<Record<number, string>> = { 502: 'BAD_GATEWAY', 503: 'UNAVAILABLE', 504: 'GATEWAY_TIMEOUT' };
 
 export interface GraphQLErrorLike {
   message: string;
@@ -88,12 +99,15 @@ export function restErrorOfGraphQL(errors: readonly GraphQLErrorLike[]): RestErr
   const ranked = errors
     .map((error) => {
       const code = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
-      return { error, code, status: statusOfCode(code) };
+      return { error, code, status: statusOfError(error, code) };
     })
     .sort((a, b) => b.status - a.status);
   const { error, code, status } = ranked[0]!;
-  if (status >= 500)
-    return new RestError(status, status === 502 ? 'BAD_GATEWAY' : 'UNAVAILABLE', MESSAGE_OF_UPSTREAM_STATUS[status] ?? error.message);
+  if (status >= 500) {
+    const retryAfter = error.extensions?.retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+    return new RestError(status, CODE_OF_UPSTREAM_STATUS[status] ?? 'BAD_GATEWAY', MESSAGE_OF_UPSTREAM_STATUS[status] ?? error.message, undefined, headers);
+  }
   const field = typeof error.extensions?.field === 'string' ? { field: error.extensions.field } : undefined;
   return new RestError(status, code ?? 'BAD_REQUEST', error.message, field);
 }

@@ -28,6 +28,8 @@ export interface CallOptions {
 export interface RestShop {
   /** The gateway's origin, e.g. http://127.0.0.1:1234. */
   origin: string;
+  /** The /graphql URL of every subgraph started (the others are unreachable). */
+  subgraphUrls: Record<string, string>;
   call<T = Record<string, unknown>>(method: string, path: string, options?: CallOptions): Promise<RestResponse<T>>;
   /** A GraphQL operation through the gateway's /graphql. */
   graphql<T>(query: string, variables?: Record<string, unknown>, options?: { bearer?: string }): Promise<T>;
@@ -74,7 +76,10 @@ export async function startRestShop(optional: readonly Optional[], settings?: Ga
     });
     const running = await listen(gateway, 0);
     started.push({ server: running, close: () => running.close() });
-    return restShop(running.url.replace(/\/graphql$/, ''), started);
+    const subgraphUrls = Object.fromEntries(
+      Object.entries({ catalog, inventory, activity, recommendations, cart, orders, accounts }).flatMap(([name, server]) => (server ? [[name, server.url]] : [])),
+    );
+    return restShop(running.url.replace(/\/graphql$/, ''), started, subgraphUrls);
   } catch (error) {
     await closeAll(started);
     throw error;
@@ -85,7 +90,7 @@ async function closeAll(started: Started[]): Promise<void> {
   for (const subgraph of [...started].reverse()) await subgraph.close();
 }
 
-export function restShop(origin: string, started: Started[] = []): RestShop {
+export function restShop(origin: string, started: Started[] = [], subgraphUrls: Record<string, string> = {}): RestShop {
   const graphql = async <T>(query: string, variables: Record<string, unknown> = {}, options: { bearer?: string } = {}) => {
     const result = await post<T>(`${origin}/graphql`, query, variables, options);
     if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
@@ -99,6 +104,7 @@ export function restShop(origin: string, started: Started[] = []): RestShop {
   };
   return {
     origin,
+    subgraphUrls,
     async call<T>(method: string, path: string, options: CallOptions = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.body !== undefined) headers['content-type'] ??= 'application/json';

@@ -78,9 +78,11 @@ export async function startGateway(options: {
   settings?: GatewayDeps['settings'];
   secureCookies?: boolean;
   credentialTtlMs?: number;
+  /** The supergraph to serve; the accounts, catalog, cart and orders subgraphs composed when absent. */
+  supergraphSdl?: string;
 }): Promise<GatewayUnderTest> {
   const app = await createGatewayServer({
-    supergraphSdl: testSupergraph(),
+    supergraphSdl: options.supergraphSdl ?? testSupergraph(),
     subgraphUrls: { catalog: DEAD_URL, cart: DEAD_URL, orders: DEAD_URL, ...options.subgraphUrls, accounts: options.accountsUrl },
     identitySecret: TEST_IDENTITY_SECRET,
     cookieSecret: COOKIE_SECRET,

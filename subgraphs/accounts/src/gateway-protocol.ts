@@ -26,7 +26,7 @@ export const SESSION_IDENTITY_QUERY = `query SessionIdentity($tokenHash: String!
 }`;
 
 export const API_KEY_IDENTITY_QUERY = `query ApiKeyIdentity($keyHash: String!) {
-  apiKeyIdentity(keyHash: $keyHash) { keyId partnerId scopes rateLimitPerMinute }
+  apiKeyIdentity(keyHash: $keyHash) { keyId partnerId scopes rateLimitPerMinute safelistOnly }
 }`;
 
 export interface SessionIdentityResult {
@@ -34,5 +34,5 @@ export interface SessionIdentityResult {
 }
 
 export interface ApiKeyIdentityResult {
-  apiKeyIdentity: { keyId: string; partnerId: string; scopes: string[]; rateLimitPerMinute: number } | null;
+  apiKeyIdentity: { keyId: string; partnerId: string; scopes: string[]; rateLimitPerMinute: number; safelistOnly: boolean } | null;
 }

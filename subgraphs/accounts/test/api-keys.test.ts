@@ -53,6 +53,29 @@ describe('accounts: partner API keys', () => {
     });
   });
 
+  it('when an admin creates a key in safelist mode, then the mode is kept apart from its scopes and reaches the lookup', async () => {
+    // when
+    const created = await callAccounts<{ createApiKey: { key: string; apiKey: { id: string; scopes: string[]; safelistOnly: boolean } } }>(
+      accounts.server.url,
+      'mutation { createApiKey(partnerName: "Safe Feeds", scopes: ["catalog:read"], safelistOnly: true) { key apiKey { id scopes safelistOnly } } }',
+      {},
+      { identity: identities.admin() },
+    );
+    const plain = (await create('Plain Feeds', ['catalog:read'])).data!.createApiKey;
+    // then
+    const { key, apiKey } = created.data!.createApiKey;
+    expect(apiKey).toMatchObject({ scopes: ['catalog:read'], safelistOnly: true });
+    const identity = (h: string) =>
+      callAccounts<{ apiKeyIdentity: { scopes: string[]; safelistOnly: boolean } }>(
+        accounts.server.url,
+        'query($h: String!) { apiKeyIdentity(keyHash: $h) { scopes safelistOnly } }',
+        { h },
+        { identity: identities.service('gateway') },
+      );
+    expect((await identity(sha256Hex(key))).data!.apiKeyIdentity).toEqual({ scopes: ['catalog:read'], safelistOnly: true });
+    expect((await identity(sha256Hex(plain.key!))).data!.apiKeyIdentity).toEqual({ scopes: ['catalog:read'], safelistOnly: false });
+  });
+
   it('when a partner gets a second key, then both keys share the partner id', async () => {
     // when
     const first = (await create('Globex', ['catalog:read'])).data!.createApiKey.apiKey!;

@@ -7,6 +7,8 @@ export interface ApiKeyRecord {
   partnerName: string;
   prefix: string;
   scopes: string[];
+  /** The key may run only the gateway's safelisted (persisted) operations. */
+  safelistOnly: boolean;
   rateLimitPerMinute: number;
   createdAt: Date;
   revokedAt: Date | null;
@@ -23,12 +25,20 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
+/**
+ * Safelist mode is stored as this marker in the `scopes` array until a migration gives it a
+ * column of its own (the migration files are being moved into platform); nothing outside this
+ * file sees the marker.
+ */
+const SAFELIST_MARKER = 'mode:safelist-only';
+
 const toRecord = (row: ApiKeyRow): ApiKeyRecord => ({
   id: row.id,
   partnerId: row.partner_id,
   partnerName: row.partner_name,
   prefix: row.prefix,
-  scopes: row.scopes,
+  scopes: row.scopes.filter((scope) => scope !== SAFELIST_MARKER),
+  safelistOnly: row.scopes.includes(SAFELIST_MARKER),
   rateLimitPerMinute: row.rate_limit_per_minute,
   createdAt: row.created_at,
   revokedAt: row.revoked_at,
@@ -41,6 +51,7 @@ export interface NewApiKey {
   keyHash: string;
   prefix: string;
   scopes: string[];
+  safelistOnly: boolean;
   rateLimitPerMinute: number;
   createdBy: string | null;
 }
@@ -68,7 +79,7 @@ export function createApiKeyRepository(pool: Pool, roundTrips?: RoundTripCounter
            RETURNING *
          )
          SELECT inserted.*, partner.name AS partner_name FROM inserted JOIN partner ON partner.id = inserted.partner_id`,
-        [key.id, key.partnerId, key.partnerName, key.keyHash, key.prefix, key.scopes, key.rateLimitPerMinute, key.createdBy],
+        [key.id, key.partnerId, key.partnerName, key.keyHash, key.prefix, key.safelistOnly ? [...key.scopes, SAFELIST_MARKER] : key.scopes, key.rateLimitPerMinute, key.createdBy],
       );
       return toRecord(rows[0]!);
     },

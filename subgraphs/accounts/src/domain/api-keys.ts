@@ -11,7 +11,7 @@ const assertAdmin = (context: Context) => {
 /** Admin only: a new key for a partner; the secret is returned once and only its hash is kept. */
 export async function createApiKey(
   context: Context,
-  input: { partnerName: string; scopes: string[]; rateLimitPerMinute?: number | null },
+  input: { partnerName: string; scopes: string[]; rateLimitPerMinute?: number | null; safelistOnly?: boolean | null },
 ): Promise<{ apiKey: ApiKeyRecord | null; key: string | null; userErrors: UserError[] }> {
   assertAdmin(context);
   const valid = validateApiKeyInput({
@@ -27,10 +27,11 @@ export async function createApiKey(
     keyHash: sha256Hex(key),
     prefix: displayPrefix,
     scopes: valid.scopes,
+    safelistOnly: input.safelistOnly ?? false,
     rateLimitPerMinute: valid.rateLimitPerMinute,
     createdBy: context.identity.userId ?? null,
   });
-  context.logger.info({ keyId: apiKey.id, partnerId: apiKey.partnerId, scopes: apiKey.scopes }, 'partner API key created');
+  context.logger.info({ keyId: apiKey.id, partnerId: apiKey.partnerId, scopes: apiKey.scopes, safelistOnly: apiKey.safelistOnly }, 'partner API key created');
   return { apiKey, key, userErrors: [] };
 }
 

@@ -28,6 +28,8 @@ export type ApiKeyIdentity = {
   partnerId: Scalars['ID']['output'];
   /** Requests per minute allowed. */
   rateLimitPerMinute: Scalars['Int']['output'];
+  /** Whether the key may run only safelisted operations. */
+  safelistOnly: Scalars['Boolean']['output'];
   /** Granted scopes. */
   scopes: Array<Scalars['String']['output']>;
 };
@@ -45,7 +47,7 @@ export type CreateApiKeyPayload = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Admin only: creates a partner API key with scopes and a per-minute rate limit (default from config). */
+  /** Admin only: creates a partner API key with scopes and a per-minute rate limit (default from config); with safelistOnly the key may run only the gateway's safelisted operations. */
   createApiKey: CreateApiKeyPayload;
   /** Admin only: revokes a partner API key. */
   revokeApiKey: RevokeApiKeyPayload;
@@ -61,6 +63,7 @@ export type Mutation = {
 export type MutationCreateApiKeyArgs = {
   partnerName: Scalars['String']['input'];
   rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  safelistOnly?: InputMaybe<Scalars['Boolean']['input']>;
   scopes: Array<Scalars['String']['input']>;
 };
 
@@ -99,6 +102,8 @@ export type PartnerApiKey = {
   rateLimitPerMinute: Scalars['Int']['output'];
   /** When the key was revoked (ISO 8601); null while active. */
   revokedAt: Maybe<Scalars['String']['output']>;
+  /** Whether the key may run only the gateway's safelisted operations (sent by their sha256 as persisted queries). */
+  safelistOnly: Scalars['Boolean']['output'];
   /** Scopes granted: catalog:read, stock:read, orders:read. */
   scopes: Array<Scalars['String']['output']>;
 };
@@ -409,6 +414,7 @@ export type ApiKeyIdentityResolvers<ContextType = Context, ParentType extends Re
   keyId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rateLimitPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  safelistOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -419,7 +425,7 @@ export type CreateApiKeyPayloadResolvers<ContextType = Context, ParentType exten
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'partnerName' | 'scopes'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'partnerName' | 'safelistOnly' | 'scopes'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   signIn?: Resolver<ResolversTypes['SignInPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'email' | 'password'>>;
   signOut?: Resolver<ResolversTypes['SignOutPayload'], ParentType, ContextType>;
@@ -434,6 +440,7 @@ export type PartnerApiKeyResolvers<ContextType = Context, ParentType extends Res
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rateLimitPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  safelistOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

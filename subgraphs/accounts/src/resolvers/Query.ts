@@ -17,6 +17,6 @@ export const Query: QueryResolvers = {
     if (!hasRole(identity, 'service')) throw forbidden('Internal operation');
     if (!isTokenHash(keyHash)) return null;
     const key = await repositories.apiKeys.findActiveByHash(keyHash);
-    return key && { keyId: key.id, partnerId: key.partnerId, scopes: key.scopes, rateLimitPerMinute: key.rateLimitPerMinute };
+    return key && { keyId: key.id, partnerId: key.partnerId, scopes: key.scopes, rateLimitPerMinute: key.rateLimitPerMinute, safelistOnly: key.safelistOnly };
   },
 };
