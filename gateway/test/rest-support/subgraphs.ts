@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { createAccountsServer, createPool as createAccountsPool } from '@shop/accounts';
+import { createAccountsServer } from '@shop/accounts';
 import { connectCassandra, createActivityServer, dropKeyspace } from '@shop/activity';
 import { connectRedis, createCartServer } from '@shop/cart';
 import { createCatalogServer, createRepositories } from '@shop/catalog';
 import { createDynamoClient, createInventoryServer, dropInventoryTable, tableName } from '@shop/inventory';
-import { createOrdersServer, createPool as createOrdersPool, TestPaymentProvider } from '@shop/orders';
-import { createLogger, listen, REGIONS, type RunningSubgraph } from '@shop/platform';
+import { createOrdersServer, TestPaymentProvider } from '@shop/orders';
+import { createLogger, createPostgresPool, listen, REGIONS, type RunningSubgraph } from '@shop/platform';
 import { callGraphQL, identities, TEST_IDENTITY_SECRET, uniqueName } from '@shop/platform/testing';
 import { createRecommendationsServer, LocalVectorIndex } from '@shop/recommendations';
 import { ADMIN } from '../support/gateway-harness';
@@ -134,7 +134,7 @@ export async function startCart(catalogUrl: string, inventoryUrl: string): Promi
 
 export async function startOrders(urls: { catalog: string; inventory: string; cart: string; activity: string }): Promise<Started> {
   const schema = uniqueName('rest_orders');
-  const pool = createOrdersPool({ url: process.env.POSTGRES_URL!, schema, max: 10 });
+  const pool = createPostgresPool({ url: process.env.POSTGRES_URL!, schema, max: 10 });
   const server = await listen(
     await createOrdersServer({
       pool,
@@ -159,7 +159,7 @@ export async function startOrders(urls: { catalog: string; inventory: string; ca
 
 export async function startAccounts(urls: { cart: string; activity: string }): Promise<Started> {
   const schema = uniqueName('rest_accounts');
-  const pool = createAccountsPool(process.env.POSTGRES_URL!, schema, 5);
+  const pool = createPostgresPool({ url: process.env.POSTGRES_URL!, schema, max: 5 });
   const server = await listen(
     await createAccountsServer({
       pool,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import { createAccountsServer, createPool, type AccountsSettings } from '@shop/accounts';
-import { createLogger, listen, type RunningSubgraph } from '@shop/platform';
+import { createAccountsServer, type AccountsSettings } from '@shop/accounts';
+import { createLogger, createPostgresPool, listen, type RunningSubgraph } from '@shop/platform';
 import { TEST_IDENTITY_SECRET, uniqueName } from '@shop/platform/testing';
 import type { FastifyInstance } from 'fastify';
 import { createAuthenticator } from '../../src/authenticate';
@@ -36,7 +36,7 @@ export async function stopSubgraph(server: RunningSubgraph): Promise<void> {
 
 export async function startAccounts(throttle: Partial<AccountsSettings['throttle']> = {}): Promise<AccountsUnderTest> {
   const schema = uniqueName('gateway_accounts');
-  const pool = createPool(process.env.POSTGRES_URL!, schema, 5);
+  const pool = createPostgresPool({ url: process.env.POSTGRES_URL!, schema, max: 5 });
   const app = await createAccountsServer({
     pool,
     schema,

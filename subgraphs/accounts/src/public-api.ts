@@ -1,9 +1,5 @@
-import { createPostgresPool } from '@shop/platform';
-
 export { createAccountsServer, createRepositories, settingsFromConfig, typeDefs, type AccountsDeps } from './server';
 export { migrate } from './data-access/postgres';
-/** @deprecated Use `createPostgresPool` from `@shop/platform`; kept while the gateway's tests import it from here. */
-export const createPool = (url: string, schema: string, max = 10) => createPostgresPool({ url, schema, max });
 export { accountsConfigSchema, loadAccountsConfig, type AccountsConfig } from './config';
 export type { AccountsSettings } from './context';
 export { PARTNER_SCOPES, type PartnerScope } from './domain/scopes';

@@ -20,25 +20,19 @@ interface ApiKeyRow {
   partner_name: string;
   prefix: string;
   scopes: string[];
+  safelist_only: boolean;
   rate_limit_per_minute: number;
   created_at: Date;
   revoked_at: Date | null;
 }
-
-/**
- * Safelist mode is stored as this marker in the `scopes` array until a migration gives it a
- * column of its own (the migration files are being moved into platform); nothing outside this
- * file sees the marker.
- */
-const SAFELIST_MARKER = 'mode:safelist-only';
 
 const toRecord = (row: ApiKeyRow): ApiKeyRecord => ({
   id: row.id,
   partnerId: row.partner_id,
   partnerName: row.partner_name,
   prefix: row.prefix,
-  scopes: row.scopes.filter((scope) => scope !== SAFELIST_MARKER),
-  safelistOnly: row.scopes.includes(SAFELIST_MARKER),
+  scopes: row.scopes,
+  safelistOnly: row.safelist_only,
   rateLimitPerMinute: row.rate_limit_per_minute,
   createdAt: row.created_at,
   revokedAt: row.revoked_at,
@@ -74,12 +68,12 @@ export function createApiKeyRepository(pool: Pool, roundTrips?: RoundTripCounter
            ON CONFLICT (name_key) DO UPDATE SET name_key = EXCLUDED.name_key
            RETURNING id, name
          ), inserted AS (
-           INSERT INTO api_keys (id, partner_id, key_hash, prefix, scopes, rate_limit_per_minute, created_by)
-           SELECT $1, partner.id, $4, $5, $6, $7, $8 FROM partner
+           INSERT INTO api_keys (id, partner_id, key_hash, prefix, scopes, safelist_only, rate_limit_per_minute, created_by)
+           SELECT $1, partner.id, $4, $5, $6, $7, $8, $9 FROM partner
            RETURNING *
          )
          SELECT inserted.*, partner.name AS partner_name FROM inserted JOIN partner ON partner.id = inserted.partner_id`,
-        [key.id, key.partnerId, key.partnerName, key.keyHash, key.prefix, key.safelistOnly ? [...key.scopes, SAFELIST_MARKER] : key.scopes, key.rateLimitPerMinute, key.createdBy],
+        [key.id, key.partnerId, key.partnerName, key.keyHash, key.prefix, key.scopes, key.safelistOnly, key.rateLimitPerMinute, key.createdBy],
       );
       return toRecord(rows[0]!);
     },
