@@ -19,6 +19,7 @@ import type { VectorMatch } from '../subgraphs/recommendations/src/data-access/v
 import { diversify } from '../subgraphs/recommendations/src/domain/diversify';
 import { pickSimilar } from '../subgraphs/recommendations/src/domain/similar';
 import { productMetadata, productText, textHash, type IndexableProduct } from '../subgraphs/recommendations/src/domain/product-text';
+import { CoPurchaseCounts } from '../subgraphs/recommendations/src/domain/co-purchase';
 import { buildProfile, DEFAULT_HALF_LIFE_DAYS, type ShopperEvent } from '../subgraphs/recommendations/src/domain/profile';
 import { DEFAULT_RANK_OPTIONS, rankForShopper, type RankOptions } from '../subgraphs/recommendations/src/domain/rank';
 import { LocalEmbedder } from '../subgraphs/recommendations/src/embeddings/local-embedder';
@@ -142,8 +143,11 @@ async function retail(embedder: LocalEmbedder, customersWanted: number, seed: nu
   const training = all.flatMap((customer) => customer.baskets.filter((basket) => !heldOut.has(basket.invoice)));
   const basketCount = new Map<string, number>();
   const cooc = new Map<string, Map<string, number>>();
+  // What the service learns from purchase events: every training basket counted once.
+  const coPurchases = new CoPurchaseCounts();
   for (const basket of training) {
     const codes = basket.items.map((item) => item.code);
+    coPurchases.add(codes);
     for (const code of codes) basketCount.set(code, (basketCount.get(code) ?? 0) + 1);
     if (codes.length > 60) continue; // wholesale orders say little about what goes together
     for (const a of codes) {
@@ -178,10 +182,20 @@ async function retail(embedder: LocalEmbedder, customersWanted: number, seed: nu
     };
     const eventsOf = (history: Basket[]): ShopperEvent[] =>
       history.flatMap((basket) => basket.items.map((item) => ({ type: 'purchase', productId: item.code, sku: null, quantity: item.quantity, at: basket.at }))).slice(-200);
+    const relatedCache = new Map<string, Array<{ id: string; score: number }>>();
+    const relatedOf = (id: string) => {
+      let related = relatedCache.get(id);
+      if (!related) relatedCache.set(id, (related = coPurchases.related(id, 30)));
+      return related;
+    };
     const ours = (options: RankOptions & { halfLifeDays?: number }): Recommender => (history, now) => {
       const profile = buildProfile(eventsOf(history), now, { halfLifeDays: options.halfLifeDays });
+      // As the service: 60 interests for rebuys and co-purchases, neighbours in meaning of the first 20.
+      const interests = profile.interests.slice(0, 60);
+      const byMeaning = new Map(interests.slice(0, 20).map((interest) => [interest.productId, neighbours.get(interest.productId) ?? []]));
+      const coPurchased = new Map(interests.map((interest) => [interest.productId, relatedOf(interest.productId)]));
       const ranked = rankForShopper(
-        { interests: profile.interests.slice(0, 20), neighbours, popular: popularity.slice(0, 50), purchased: profile.purchased, exclude: new Set() },
+        { interests, neighbours: byMeaning, coPurchased, popular: popularity.slice(0, 50), purchased: profile.purchased, exclude: new Set() },
         options,
       );
       return fill(ranked.slice(0, K).map((item) => item.id), (options.rebuyWeight ?? 1) === 0 ? profile.purchased : new Set());
@@ -225,22 +239,26 @@ async function retail(embedder: LocalEmbedder, customersWanted: number, seed: nu
     };
 
     const grid: Array<RankOptions & { halfLifeDays: number }> = [];
-    for (const rebuyWeight of [0, 1, 2, 4, 8])
-      for (const popularityWeight of [0.05, 0.1, 0.2])
-        for (const sharpen of [1, 3]) for (const halfLifeDays of [60, 180]) grid.push({ rebuyWeight, popularityWeight, sharpen, halfLifeDays });
+    // Similarity cubed (sharpen 3) won every earlier grid; kept fixed to keep the grid small.
+    for (const rebuyWeight of [0, 2, 4, 8])
+      for (const popularityWeight of [0.05, 0.2])
+        for (const coPurchaseWeight of [0, 0.5, 1, 2, 4])
+          for (const halfLifeDays of [60, 180]) grid.push({ rebuyWeight, popularityWeight, coPurchaseWeight, sharpen: 3, halfLifeDays });
     const tuned = grid
       .map((options) => ({ options, metrics: evaluate(ours(options), tune) }))
       .sort((a, b) => b.metrics.ndcg - a.metrics.ndcg);
     const best = tuned[0]!.options;
     const noRebuy = tuned.find((entry) => entry.options.rebuyWeight === 0)!.options;
+    const noCoPurchase = tuned.find((entry) => entry.options.coPurchaseWeight === 0)!.options;
     const describe = (o: RankOptions & { halfLifeDays: number }) =>
-      `rebuy ${o.rebuyWeight}, popularity ${o.popularityWeight}, sharpen ${o.sharpen}, half-life ${o.halfLifeDays} d`;
-    log(`  best on the tuning half: ${describe(best)}; best without rebuys: ${describe(noRebuy)}`);
+      `rebuy ${o.rebuyWeight}, co-purchase ${o.coPurchaseWeight}, popularity ${o.popularityWeight}, sharpen ${o.sharpen}, half-life ${o.halfLifeDays} d`;
+    log(`  best on the tuning half: ${describe(best)}; best without rebuys: ${describe(noRebuy)}; best without co-purchase: ${describe(noCoPurchase)}`);
     for (const entry of tuned.slice(0, 5)) log(`    tuning half: ${describe(entry.options)} → hit ${pct(entry.metrics.hitRate)}, NDCG ${entry.metrics.ndcg.toFixed(4)}`);
 
     const rows: Array<[string, Metrics]> = baselines.map(([name, recommend]) => [name, evaluate(recommend, report)]);
-    rows.push([`ours: profile × embeddings + popularity + rebuys (${describe(best)})`, evaluate(ours(best), report)]);
+    rows.push([`ours: profile × (embeddings + co-purchase) + popularity + rebuys (${describe(best)})`, evaluate(ours(best), report)]);
     rows.push([`ours without rebuys (${describe(noRebuy)})`, evaluate(ours(noRebuy), report)]);
+    rows.push([`ours without co-purchase (${describe(noCoPurchase)})`, evaluate(ours(noCoPurchase), report)]);
     rows.push([`ours, defaults of the service (${describe({ ...DEFAULT_RANK_OPTIONS, halfLifeDays: DEFAULT_HALF_LIFE_DAYS })})`, evaluate(ours({ halfLifeDays: DEFAULT_HALF_LIFE_DAYS }), report)]);
     log(`| method (reported half, ${report.length} customers) | hit-rate@10 | NDCG@10 |\n|---|---|---|`);
     for (const [name, metrics] of rows) log(`| ${name} | ${pct(metrics.hitRate)} | ${metrics.ndcg.toFixed(4)} |`);

@@ -79,7 +79,7 @@ const WHY: Array<{ subgraph: string; call: string; operation?: string; why: stri
   {
     subgraph: 'inventory',
     call: 'dynamodb:BatchGetItem',
-    why: 'it reads the product → SKUs map first, then the stock rows of every SKU in all 3 regions, in BatchGetItem chunks of at most 100 keys (sent at once): two sequential round trips and several requests',
+    why: 'a product this inventory process has not seen yet costs its product → SKUs map first, then its stock rows; a breakdown by region (`regions`) reads all 3 regions; batches hold at most 100 keys',
   },
   { subgraph: 'orders', call: 'postgres:', why: 'the checkout saga records its state before each side effect, one statement per step, plus the confirm transaction' },
   {

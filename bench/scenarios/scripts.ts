@@ -28,7 +28,7 @@ export const BENCH_SCRIPTS: BenchScript[] = [
   {
     id: 'catalog-listing',
     file: 'bench/catalog-listing.ts',
-    about: "catalog engineer's bench: listing latency of an in-process catalog at 2,000 and 100,000 products (seeds and drops its own databases: minutes)",
+    about: "catalog engineer's bench: the web app's listing queries against a catalog process at 2,000 and 100,000 products, four phases (seeds and drops its own databases, or reuses them with --keep)",
     args: [],
     inFullRun: false,
   },
@@ -52,6 +52,20 @@ export const BENCH_SCRIPTS: BenchScript[] = [
     about: 'placeOrder on the orders subgraph alone (in-process, real catalog/inventory/cart subgraphs)',
     args: ['--checkouts', '100', '--concurrency', '1,8', '--runs', '3'],
     quickArgs: ['--checkouts', '20', '--concurrency', '1,8', '--runs', '1'],
+    inFullRun: false,
+  },
+  {
+    id: 'inventory-stock',
+    file: 'bench/inventory-stock.ts',
+    about: 'stock reads of product cards and variants on inventory processes: latency, CPU and DynamoDB calls per request, read cache off and on',
+    args: [],
+    inFullRun: false,
+  },
+  {
+    id: 'recommendations-similar',
+    file: 'bench/recommendations-similar.ts',
+    about: 'similar() over a 100,000-vector local index: p50/p99 and recall@10 against exact search',
+    args: [],
     inFullRun: false,
   },
   {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import gql from 'graphql-tag';
 import type { Db } from 'mongodb';
 import { createSubgraphApp, type Logger, type RoundTripCounter } from '@shop/platform';
@@ -36,6 +37,9 @@ export async function createCatalogServer(deps: CatalogDeps) {
     resolvers,
     logger: deps.logger,
     identitySecret: deps.identitySecret,
+    // No cache hints are used; without the plugin Apollo stops wrapping every field resolver
+    // (a listing page resolves about a thousand fields: facet values, products).
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     readiness: async () => {
       await deps.db.command({ ping: 1 });
     },

@@ -1,3 +1,4 @@
+import { identities } from '@shop/platform/testing';
 import { FIXTURE_PRODUCTS } from './support/fixture-catalog';
 import { codeOf, startCatalogServer, type CatalogTestServer } from './support/catalog-server';
 
@@ -78,6 +79,50 @@ describe('category tree and breadcrumbs', () => {
     // then the leaf's slug is prefixed by its parent's
     expect(byId.data!.category).toEqual({ slug: 'watches-watches', path: [{ slug: 'accessories' }, { slug: 'watches' }, { slug: 'watches-watches' }] });
     expect(product.data!.product).toEqual({ category: { slug: 'watches-watches', name: 'Watches' } });
+  });
+
+  it('when a middle category is asked by slug, then it comes with its parent, children, breadcrumb and count', async () => {
+    // given Footwear > Shoes with two leaves
+    // when Shoes is asked by slug
+    const result = await catalog.query<{ category: unknown }>(
+      '{ category(slug: "shoes") { id depth parent { slug } children { slug productCount } path { slug } productCount } }',
+    );
+
+    // then it sits between Footwear and its leaves
+    expect(result.data!.category).toEqual({
+      id: 'footwear.shoes',
+      depth: 1,
+      parent: { slug: 'footwear' },
+      children: [{ slug: 'casual-shoes', productCount: 2 }, { slug: 'sports-shoes', productCount: 2 }],
+      path: [{ slug: 'footwear' }, { slug: 'shoes' }],
+      productCount: 4,
+    });
+  });
+
+  it('when a product is added to a leaf and another deleted, then the counts of the leaves and their ancestors follow', async () => {
+    // given the counts of Casual Shoes and Watches before
+    const counts = async () =>
+      (await catalog.query<Record<string, { productCount: number }>>(
+        '{ casual: category(slug: "casual-shoes") { productCount } footwear: category(slug: "footwear") { productCount } watches: category(slug: "watches") { productCount } }',
+      )).data!;
+    const before = await counts();
+
+    // when a casual shoe is added and a watch deleted
+    const saved = await catalog.query<{ upsertProduct: { userErrors: unknown[] } }>(
+      'mutation($input: ProductInput!) { upsertProduct(input: $input) { userErrors { code } } }',
+      { input: { id: 'shoe-9', name: 'Counted Shoe', brand: 'Kestrel', description: '', category: 'casual-shoes', currencyCode: 'EUR', variants: [{ sku: 'SHOE-9', price: '10.00' }] } },
+      identities.admin(),
+    );
+    await catalog.query('mutation { deleteProduct(id: "watch-2") { deletedProductId } }', {}, identities.admin());
+    const after = await counts();
+
+    // then each count moved by one, up the whole path
+    expect(saved.data!.upsertProduct.userErrors).toEqual([]);
+    expect(after).toEqual({
+      casual: { productCount: before.casual!.productCount + 1 },
+      footwear: { productCount: before.footwear!.productCount + 1 },
+      watches: { productCount: before.watches!.productCount - 1 },
+    });
   });
 
   it('when a category is unknown, then the answer is null; without slug or id it is refused', async () => {

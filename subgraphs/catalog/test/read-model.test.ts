@@ -51,26 +51,6 @@ describe('the in-memory read model and the store', () => {
     expect(theirs.edges.find((edge) => edge.node.id === 'belt-1')!.node.price.amount).toBe('22.00');
   });
 
-  it('when the stored snapshot is of another layout, then a starting process ignores it and reads every product', async () => {
-    // given a snapshot left by an older version of the catalog
-    const snapshots = catalog.db.collection<{ _id: string; epoch: string; version?: number; parts?: number; data?: string }>('catalog_snapshot');
-    const manifest = await snapshots.findOne({ _id: 'manifest' });
-    await snapshots.deleteMany({});
-    await snapshots.insertMany([
-      { _id: 'manifest', epoch: manifest!.epoch, version: manifest!.version, parts: 1 },
-      { _id: 'part-0', epoch: manifest!.epoch, data: '[{"not": "a product"}]' },
-    ]);
-
-    // when a new process starts
-    const twinReads = new RoundTripCounter();
-    const twin = await catalog.startTwin({ roundTrips: twinReads });
-
-    // then it loaded the products themselves and lists the same catalog
-    expect(twinReads.of('products.findAll')).toBe(1);
-    const args = { sort: 'NAME_ASC', first: 100 };
-    expect(idsOf(await twinListing(twin.url, args))).toEqual(idsOf(await listing(catalog, args)));
-  });
-
   it('when products are written straight to the store by a script, then a running process lists them on the next request', async () => {
     // given a script writing through the repositories (as fixtures of other subgraphs do)
     const repositories = createRepositories(catalog.db);

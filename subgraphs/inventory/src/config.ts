@@ -15,6 +15,12 @@ export const inventoryConfigSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   /** Items one TransactWriteItems may hold: 100 on DynamoDB today (25 on older DynamoDB Local builds). */
   DYNAMODB_MAX_TRANSACTION_ITEMS: z.coerce.number().int().min(2).max(100).default(100),
+  /** How long shopper-facing stock reads may be answered from this process's memory; 0 turns it off. Never used by checkout or admin. */
+  STOCK_READ_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
+  /** Stock items and product maps the read cache holds at most. */
+  STOCK_READ_CACHE_ENTRIES: z.coerce.number().int().min(1).default(100_000),
+  /** Products whose SKU list this process remembers (checked against the table on every read). */
+  SKU_HINT_ENTRIES: z.coerce.number().int().min(0).default(50_000),
 });
 
 export type InventoryConfig = z.infer<typeof inventoryConfigSchema>;

@@ -1,6 +1,5 @@
-import { keyedLoader, type BaseContext } from '@shop/platform';
-import type { StockRepository } from './data-access/stock-repository';
-import type { StockLoaders } from './use-cases/read-stock';
+import type { BaseContext, Identity } from '@shop/platform';
+import { createStockLoaders, type StockLoaders } from './use-cases/read-stock';
 import type { InventoryStore } from './use-cases/store';
 
 export interface Context extends BaseContext {
@@ -8,9 +7,9 @@ export interface Context extends BaseContext {
   loaders: StockLoaders;
 }
 
-export function createLoaders(stock: StockRepository): StockLoaders {
-  return {
-    skusByProduct: keyedLoader((productIds) => stock.skusOfProducts(productIds), (mapping) => [mapping.productId]),
-    stockBySku: keyedLoader((skus) => stock.stockOfSkus(skus), (entry) => [entry.sku]),
-  };
+/** Shoppers, guests and partners may be answered from the short-lived read cache; services (cart, orders) and admins never. */
+export const mayReadCached = (identity: Identity) => identity.role !== 'service' && identity.role !== 'admin';
+
+export function createLoaders(store: InventoryStore, identity: Identity): StockLoaders {
+  return createStockLoaders(store.reads, { cached: mayReadCached(identity) });
 }

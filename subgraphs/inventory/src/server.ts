@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gql from 'graphql-tag';
 import { createSubgraphApp, type Logger, type RoundTripCounter } from '@shop/platform';
+import { Lru } from './caching/lru';
+import { ReadCache } from './caching/read-cache';
 import { createLoaders, type Context } from './context';
 import type { Dynamo } from './data-access/dynamo-client';
 import { createReservationRepository } from './data-access/reservation-repository';
+import { createStockItemReader, type StockItem } from './data-access/stock-item-reader';
 import { createStockRepository } from './data-access/stock-repository';
 import { ensureInventoryTable, pingDynamo } from './data-access/table';
-import { tableName } from './data-access/keys';
+import { keyId, tableName, type ItemKey } from './data-access/keys';
 import { resolvers } from './resolvers';
 import { startSweeper } from './use-cases/sweep-reservations';
 import type { InventoryStore } from './use-cases/store';
@@ -23,6 +26,12 @@ export interface InventoryStoreDeps {
   reservationTtlSeconds?: number;
   /** Items one TransactWriteItems may hold (100 on DynamoDB today). */
   maxTransactionItems?: number;
+  /** How long shopper-facing reads may be answered from memory; 0 or absent: never (the service's config turns it on). */
+  stockReadCacheMs?: number;
+  /** Items the read cache holds at most. */
+  stockReadCacheEntries?: number;
+  /** Products whose SKU list is remembered (a hint checked on every read) at most. */
+  skuHintEntries?: number;
 }
 
 export interface InventoryDeps extends InventoryStoreDeps {
@@ -32,11 +41,20 @@ export interface InventoryDeps extends InventoryStoreDeps {
   sweepIntervalMs?: number;
 }
 
+/** One per process (per server): its read cache forgets what its own writes change. */
 export function createInventoryStore(deps: InventoryStoreDeps): InventoryStore {
   const table = tableName(deps.tablePrefix);
+  const cacheMs = deps.stockReadCacheMs ?? 0;
+  const cache = cacheMs > 0 ? new ReadCache<StockItem | null>({ ttlMs: cacheMs, maxEntries: deps.stockReadCacheEntries ?? 100_000 }) : null;
+  const written = (keys: readonly ItemKey[]) => cache?.invalidate(keys.map(keyId));
   return {
-    stock: createStockRepository(deps.client.doc, table, deps.roundTrips),
-    reservations: createReservationRepository(deps.client.doc, table, deps.roundTrips),
+    stock: createStockRepository(deps.client.doc, table, deps.roundTrips, written),
+    reservations: createReservationRepository(deps.client.doc, table, deps.roundTrips, written),
+    reads: {
+      reader: createStockItemReader(deps.client.reads, table, deps.roundTrips),
+      cache,
+      skuHints: new Lru(deps.skuHintEntries ?? 50_000),
+    },
     settings: {
       lowStockThreshold: deps.lowStockThreshold ?? 5,
       reservationTtlMs: (deps.reservationTtlSeconds ?? 900) * 1000,
@@ -57,7 +75,7 @@ export async function createInventoryServer(deps: InventoryDeps) {
     logger: deps.logger,
     identitySecret: deps.identitySecret,
     readiness: () => pingDynamo(deps.client, table),
-    context: (base) => ({ ...base, store, loaders: createLoaders(store.stock) }),
+    context: (base) => ({ ...base, store, loaders: createLoaders(store, base.identity) }),
   });
   if (deps.sweepIntervalMs) {
     const sweeper = startSweeper(store, deps.sweepIntervalMs, deps.logger);

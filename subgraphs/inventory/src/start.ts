@@ -14,6 +14,9 @@ export async function startInventory(config: InventoryConfig, logger: Logger): P
     lowStockThreshold: config.LOW_STOCK_THRESHOLD,
     reservationTtlSeconds: config.RESERVATION_TTL_SECONDS,
     maxTransactionItems: config.DYNAMODB_MAX_TRANSACTION_ITEMS,
+    stockReadCacheMs: config.STOCK_READ_CACHE_MS,
+    stockReadCacheEntries: config.STOCK_READ_CACHE_ENTRIES,
+    skuHintEntries: config.SKU_HINT_ENTRIES,
     sweepIntervalMs: config.SWEEP_INTERVAL_SECONDS * 1000,
   });
   const running = await listen(app, config.PORT, config.HOST);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { BaseContext, Logger } from '@shop/platform';
 import type { ActivityClient } from './clients/activity-client';
 import type { CatalogClient } from './clients/catalog-client';
+import type { CoPurchaseStore } from './data-access/co-purchase-store';
 import type { VectorIndex } from './data-access/vector-index';
 import type { RankOptions } from './domain/rank';
 import type { RecommendationItem } from './use-cases/recommendation-item';
@@ -13,6 +14,8 @@ export interface RecommendationsServices {
   index: VectorIndex;
   catalog: CatalogClient;
   activity: ActivityClient;
+  /** What shoppers bought together, learnt from the histories read. */
+  coPurchases: CoPurchaseStore;
   logger: Logger;
   /** Overrides of the ranking defaults (rebuy and popularity weights). */
   rankOptions?: RankOptions;

@@ -5,6 +5,7 @@ import { createSubgraphApp, type Logger, type RoundTripCounter } from '@shop/pla
 import { createActivityClient, type ActivityClient } from './clients/activity-client';
 import { createCatalogClient, type CatalogClient } from './clients/catalog-client';
 import { createLoaders, type Context, type RecommendationsServices } from './context';
+import { CoPurchaseStore } from './data-access/co-purchase-store';
 import type { VectorIndex } from './data-access/vector-index';
 import type { RankOptions } from './domain/rank';
 import { resolvers } from './resolvers';
@@ -19,6 +20,8 @@ export interface RecommendationsDeps {
   activityUrl: string;
   roundTrips?: RoundTripCounter;
   rankOptions?: RankOptions;
+  /** Co-purchase counts (start.ts keeps them in the data folder); in memory when absent. */
+  coPurchases?: CoPurchaseStore;
   /** Overrides for the clients (tests pass ones built on in-process subgraphs). */
   catalog?: CatalogClient;
   activity?: ActivityClient;
@@ -30,6 +33,7 @@ export function createServices(deps: RecommendationsDeps): RecommendationsServic
     index: deps.index,
     logger: deps.logger,
     rankOptions: deps.rankOptions,
+    coPurchases: deps.coPurchases ?? CoPurchaseStore.open({ roundTrips: deps.roundTrips }),
     catalog: deps.catalog ?? createCatalogClient({ url: deps.catalogUrl, ...clientOptions }),
     activity: deps.activity ?? createActivityClient({ url: deps.activityUrl, ...clientOptions }),
   };

@@ -1,6 +1,7 @@
 import { listen, type Logger, type StartedService } from '@shop/platform';
 import type { RecommendationsConfig } from './config';
 import { createCatalogClient } from './clients/catalog-client';
+import { CoPurchaseStore } from './data-access/co-purchase-store';
 import { openVectorIndex } from './data-access/open-vector-index';
 import { createEmbedder } from './embeddings/create-embedder';
 import { ProductIndexer } from './indexing/product-indexer';
@@ -11,6 +12,7 @@ export async function startRecommendations(config: RecommendationsConfig, logger
   const embedder = await createEmbedder(config, logger);
   const index = openVectorIndex(config, embedder.dimension, logger);
   const catalog = createCatalogClient({ url: config.CATALOG_URL, identitySecret: config.IDENTITY_SECRET });
+  const coPurchases = CoPurchaseStore.open({ dir: config.RECOMMENDATIONS_DATA_DIR });
   const app = await createRecommendationsServer({
     index,
     logger,
@@ -18,6 +20,7 @@ export async function startRecommendations(config: RecommendationsConfig, logger
     catalogUrl: config.CATALOG_URL,
     activityUrl: config.ACTIVITY_URL,
     catalog,
+    coPurchases,
     rankOptions: config.RECOMMENDATIONS_REBUY_WEIGHT === undefined ? undefined : { rebuyWeight: config.RECOMMENDATIONS_REBUY_WEIGHT },
   });
   const running = await listen(app, config.PORT, config.HOST);
@@ -38,6 +41,7 @@ export async function startRecommendations(config: RecommendationsConfig, logger
       await indexer.stop();
       await running.close();
       await index.close();
+      coPurchases.close();
       await embedder.close();
     },
   };

@@ -170,6 +170,53 @@ describe('recommendations subgraph', () => {
     expect(result.data!.empty).toHaveLength(2);
   });
 
+  it('when other shoppers bought a watch with a wallet, then a shopper who viewed the watch is offered the wallet because of it, and one activity call reads every user of the batch', async () => {
+    // given two shoppers bought the Titan watch and the Hidesign wallet in one order each, and a third viewed the watch
+    const buyers = [`u-${randomUUID()}`, `u-${randomUUID()}`];
+    const viewer = `u-${randomUUID()}`;
+    for (const [n, buyer] of buyers.entries()) {
+      const at = new Date(Date.now() - (n + 1) * 3_600_000).toISOString();
+      await activity.record(`user:${buyer}`, [
+        event('purchase', 'watch-titan', { sku: skuOf('watch-titan'), at }),
+        event('purchase', 'wallet-hidesign', { sku: skuOf('wallet-hidesign'), at }),
+      ]);
+    }
+    await activity.record(`user:${viewer}`, [event('view', 'watch-titan')]);
+    roundTrips.reset();
+    // when the gateway resolves the three users' recommendations in one batch
+    const batch = await ask<{ _entities: Array<{ id: string; recommended: Ids }> }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id recommended(first: 4) { id } } } }`,
+      { r: [...buyers, viewer].map((id) => ({ __typename: 'User', id })) },
+      identities.service('gateway'),
+    );
+    const withReasons = await ask<{ recommendationsWithReasons: Array<{ product: { id: string }; reason: string; because: { id: string } | null }> }>(
+      `{ recommendationsWithReasons(first: 4) { product { id } reason because { id } } }`,
+      {},
+      identities.shopper(viewer),
+    );
+    // then
+    expect(batch.errors).toBeUndefined();
+    expect(roundTrips.of('activity.recentActivity')).toBe(2); // one for the batch of three, one for the second request
+    expect(batch.data!._entities.map((entity) => entity.id)).toEqual([...buyers, viewer]);
+    expect(ids(batch.data!._entities[2]!.recommended)).toContain('wallet-hidesign');
+    expect(withReasons.errors).toBeUndefined();
+    const wallet = withReasons.data!.recommendationsWithReasons.find((item) => item.product.id === 'wallet-hidesign');
+    expect(wallet).toMatchObject({ reason: 'BOUGHT_WITH', because: { id: 'watch-titan' } });
+  });
+
+  it('when the sidebar asks for 50 around a product that is not indexed, then trending is asked for at most 50 and answers without errors', async () => {
+    // when
+    const result = await ask<{ contextualRecommendations: Ids }>(
+      `{ contextualRecommendations(context: { productId: "not-indexed", cartSkus: ["no-such-sku"] }, first: 50) { id } }`,
+    );
+    // then
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.contextualRecommendations.length).toBeGreaterThan(0);
+    expect(result.data!.contextualRecommendations.length).toBeLessThanOrEqual(50);
+    expect(ids(result.data!.contextualRecommendations)).not.toContain('not-indexed');
+    expect(roundTrips.of('activity.trending')).toBe(1);
+  });
+
   it('when input is out of bounds, then a BAD_USER_INPUT error names it', async () => {
     const tooMany = await ask(`{ recommendations(first: 51) { id } }`);
     const bigCart = await ask(`query($cart: [ID!]) { contextualRecommendations(context: { cartSkus: $cart }) { id } }`, {

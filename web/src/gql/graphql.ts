@@ -164,7 +164,7 @@ export type SidebarRecommendationsQueryVariables = Exact<{
 export type SidebarRecommendationsQuery = { __typename: 'Query', contextualRecommendations: Array<(
     { __typename: 'Product', id: string }
     & { ' $fragmentRefs'?: { 'ProductCard_ProductFragment': ProductCard_ProductFragment } }
-  )> };
+  )> | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -276,7 +276,7 @@ export type HomeQuery = { __typename: 'Query', trending: Array<(
   )>, recommendations: Array<(
     { __typename: 'Product', id: string }
     & { ' $fragmentRefs'?: { 'ProductCard_ProductFragment': ProductCard_ProductFragment } }
-  )>, recentlyViewed: Array<(
+  )> | null, recentlyViewed: Array<(
     { __typename: 'Product', id: string }
     & { ' $fragmentRefs'?: { 'ProductCard_ProductFragment': ProductCard_ProductFragment } }
   )>, categories: Array<{ __typename: 'Category', id: string, slug: string, name: string, productCount: number }> };
@@ -330,7 +330,7 @@ export type ProductPageQuery = { __typename: 'Query', product: { __typename: 'Pr
     )>, similar: Array<(
       { __typename: 'Product', id: string }
       & { ' $fragmentRefs'?: { 'ProductCard_ProductFragment': ProductCard_ProductFragment } }
-    )> } | null };
+    )> | null } | null };
 
 export type SearchListingQueryVariables = Exact<{
   filter: ProductFilter;

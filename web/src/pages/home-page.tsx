@@ -34,6 +34,8 @@ export function HomePage() {
   const { data, loading, error, refetch } = useQuery(HomeQuery, { variables: { region }, errorPolicy: 'all' });
   const retry = () => void refetch();
   const categories = data?.categories ?? [];
+  // A section shows the error only when its own field failed (null): recommendations can be down while the rest answers.
+  const errorOf = (field: unknown) => (field === null || field === undefined ? error : undefined);
   return (
     <>
       <section className="hero">
@@ -65,7 +67,7 @@ export function HomePage() {
         title="Trending now"
         products={data?.trending}
         loading={loading}
-        error={error}
+        error={errorOf(data?.trending)}
         onRetry={retry}
         source="home-trending"
         empty={<p>Popular products appear here as shoppers browse.</p>}
@@ -74,9 +76,9 @@ export function HomePage() {
       <ProductSection
         id="for-you"
         title="Recommended for you"
-        products={data?.recommendations}
+        products={data?.recommendations ?? undefined}
         loading={loading}
-        error={error}
+        error={errorOf(data?.recommendations)}
         onRetry={retry}
         source="home-recommended"
         empty={<p>Browse a few products and we will suggest more like them.</p>}
@@ -86,7 +88,7 @@ export function HomePage() {
         title="Recently viewed"
         products={data?.recentlyViewed}
         loading={loading}
-        error={error}
+        error={errorOf(data?.recentlyViewed)}
         onRetry={retry}
         source="home-recently-viewed"
         empty={<p>Products you look at will show up here, so you can find them again.</p>}

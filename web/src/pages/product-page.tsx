@@ -99,7 +99,8 @@ export function ProductPage() {
   const activity = useActivity();
   const { cart } = useCart();
   const { add } = useCartActions();
-  const { data, loading, error, refetch } = useQuery(ProductPageQuery, { variables: { slug, region } });
+  // errorPolicy 'all': a failed optional field (similar: null when recommendations is down) leaves the product shown.
+  const { data, loading, error, refetch } = useQuery(ProductPageQuery, { variables: { slug, region }, errorPolicy: 'all' });
   const product = data?.product;
   const [quantity, setQuantity] = useState(1);
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
@@ -223,9 +224,10 @@ export function ProductPage() {
       <ProductSection
         id="similar"
         title="Similar products"
-        products={product.similar}
+        products={product.similar ?? undefined}
         loading={false}
-        error={undefined}
+        error={product.similar === null ? error : undefined}
+        onRetry={() => void refetch()}
         source="similar"
         empty={<p>We are still finding products like this one.</p>}
       />

@@ -29,7 +29,18 @@ export function createCategoryRepository(db: Db, roundTrips?: RoundTripCounter):
     async findAll() {
       roundTrips?.record('categories.findAll');
       const documents = await categories.find({}).toArray();
-      return documents.map(({ _id, ...rest }) => ({ id: _id, ...rest, parentId: rest.parentId ?? null }));
+      // Defaults for fields an older version may not have written, so a start never fails on them.
+      return documents.map(({ _id, slug, name, parentId, position }) => {
+        const id = String(_id);
+        const fallback = id.slice(id.lastIndexOf('.') + 1);
+        return {
+          id,
+          slug: typeof slug === 'string' ? slug : fallback,
+          name: typeof name === 'string' ? name : fallback,
+          parentId: typeof parentId === 'string' ? parentId : null,
+          position: Number.isFinite(position) ? position : 0,
+        };
+      });
     },
     async saveMany(records) {
       if (records.length === 0) return;

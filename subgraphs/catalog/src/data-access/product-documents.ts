@@ -34,19 +34,41 @@ export function tombstoneDocument(id: string, createdAt: Date, deletedAt: Date):
   };
 }
 
-/** The stored state of a product: its record, or a tombstone when it was deleted. */
+/**
+ * The stored state of a product: its record, or a tombstone when it was deleted. Documents saved
+ * by older versions of the catalog may lack newer fields or hold dates as text or numbers: they
+ * get defaults, so that a process starting on an older database loads it instead of failing.
+ */
 export function toState(document: ProductDocument): ProductRecord | ProductTombstone {
-  if (document.deletedAt) return { id: document._id, deleted: true, updatedAt: document.updatedAt };
+  const updatedAt = asDate(document.updatedAt);
+  if (document.deletedAt) return { id: String(document._id), deleted: true, updatedAt };
   const { _id, deletedAt: _deletedAt, ...rest } = document;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const variants = Array.isArray(rest.variants) ? rest.variants : [];
   return {
     ...rest,
-    id: _id,
+    id: String(_id),
+    slug: text(rest.slug),
+    name: text(rest.name),
+    brand: text(rest.brand),
+    description: text(rest.description),
+    currencyCode: text(rest.currencyCode),
+    priceMinor: Number.isFinite(rest.priceMinor) ? rest.priceMinor : 0,
+    categoryId: text(rest.categoryId),
     compareAtPriceMinor: rest.compareAtPriceMinor ?? null,
     images: rest.images ?? [],
     attributes: rest.attributes ?? [],
     categoryIds: rest.categoryIds ?? [],
-    variants: (rest.variants ?? []).map((variant) => ({ ...variant, compareAtPriceMinor: variant.compareAtPriceMinor ?? null })),
+    variants: variants.map((variant) => ({ ...variant, options: variant.options ?? [], compareAtPriceMinor: variant.compareAtPriceMinor ?? null })),
+    createdAt: asDate(rest.createdAt ?? document.updatedAt),
+    updatedAt,
   };
+}
+
+/** A stored date, whatever an older version wrote (Date, ISO text or epoch milliseconds); epoch 0 when missing. */
+function asDate(value: unknown): Date {
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : new Date(0);
+  return Number.isFinite(date.getTime()) ? date : new Date(0);
 }
 
 export interface DuplicateKey {

@@ -1,4 +1,5 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import { Binary, type Collection, type Db } from 'mongodb';
 import type { RoundTripCounter } from '@shop/platform';
 
@@ -41,6 +42,10 @@ export interface SnapshotRepository {
   begin(epoch: string): Promise<SnapshotWriter>;
 }
 
+// Off the event loop (libuv's pool): compressing a part takes tens of ms, requests keep flowing.
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
+
 const MANIFEST = 'manifest';
 const PART_SIZE = 2000;
 /** Bump when the layout of parts changes: a snapshot of another layout is ignored (and rewritten). */
@@ -58,7 +63,7 @@ export function createSnapshotRepository(db: Db, roundTrips?: RoundTripCounter):
         if (states.length === 0) return;
         roundTrips?.record('snapshot.writePart');
         // JSON text has no raw newline, so lines separate states safely.
-        const data = new Binary(gzipSync(states.join('\n'), { level: 1 }));
+        const data = new Binary(await gzip(states.join('\n'), { level: 1 }));
         await snapshots.insertOne({ _id: `part-${parts}`, epoch, data });
         parts++;
       },
@@ -80,7 +85,9 @@ export function createSnapshotRepository(db: Db, roundTrips?: RoundTripCounter):
         .filter((document) => document._id !== MANIFEST && document.epoch === manifest.epoch && document.data instanceof Binary)
         .sort((a, b) => Number(a._id.slice(5)) - Number(b._id.slice(5)));
       if (parts.length !== manifest.parts) return null;
-      const states = parts.flatMap((part) => gunzipSync(part.data!.buffer).toString('utf8').split('\n'));
+      const states: string[] = [];
+      // One part at a time: at most one decompressed buffer beside the strings kept.
+      for (const part of parts) for (const line of (await gunzip(part.data!.buffer)).toString('utf8').split('\n')) states.push(line);
       return { epoch: manifest.epoch, version: manifest.version, states };
     },
     async write(epoch, version, states) {

@@ -208,7 +208,7 @@ export type ProductConnection = {
 /** A product in a listing page. */
 export type ProductEdge = {
   __typename?: 'ProductEdge';
-  /** Opaque cursor of this position; pass it as `after` to continue. */
+  /** Opaque cursor of this position; pass it as `after` to continue, or as `before` to go back. */
   cursor: Scalars['String']['output'];
   /** The product. */
   node: Product;
@@ -371,7 +371,12 @@ export type Query = {
   product: Maybe<Product>;
   /** Internal (service identity only): products changed after the cursor, for incremental indexing. first at most 500, default 100. */
   productChanges: ProductChangePage;
-  /** Product listing: filter, sort and keyset pagination (first at most 100, default 24), with total and facets. */
+  /**
+   * Product listing: filter, sort and keyset pagination, with total and facets. Forward: `first`
+   * (0 to 100, default 24) products after the cursor `after`. Backward: the `last` (0 to 100)
+   * products before the cursor `before`. Give `first` or `last`, not both; `after` and `before`
+   * may bound the window together. Cursors belong to the sort they came from.
+   */
   products: ProductConnection;
   /** Products by ids, in the order asked; null for unknown ids. At most 100 ids. */
   productsByIds: Array<Maybe<Product>>;
@@ -404,8 +409,10 @@ export type QueryProductChangesArgs = {
 /** Catalog reads. */
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<ProductSort>;
 };
 

@@ -5,9 +5,9 @@ export const ProductConnection: ProductConnectionResolvers = {
   edges: ({ result }) => result.edges.map(({ cursor, product }) => ({ cursor, node: product })),
   nodes: ({ result }) => result.edges.map(({ product }) => product),
   pageInfo: ({ result }) => result.pageInfo,
-  totalCount: ({ result }) => result.summary().totalCount,
+  totalCount: ({ result }) => result.totalCount,
   facets: ({ result, index }) => {
-    const summary = result.summary();
+    const summary = result.facets();
     return {
       brands: summary.brands,
       categories: summary.categories.map(({ category, count }) => ({ category: { node: category, index }, count })),

@@ -139,6 +139,8 @@ export class ListingSync {
     this.version = snapshot.version;
     this.snapshotVersion = snapshot.version;
     await this.catchUp(state);
+    // Written by an older version: store it again in today's layout, for the next start.
+    if (this.index.rewritten > 0) this.storeSnapshot();
   }
 
   private async loadProducts(state: ChangeLogState): Promise<void> {

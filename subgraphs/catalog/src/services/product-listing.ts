@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badInput, decodeCursor, encodeCursor, pageSize } from '@shop/platform';
 import { summarize, type ListingSummary } from '../domain/listing/facets';
 import { runPass, type ListingPass } from '../domain/listing/listing-pass';
-import { compileFilter, parseListingFilter } from '../domain/listing/listing-filter';
+import { compileFilter, parseListingFilter, type ListingFilter } from '../domain/listing/listing-filter';
 import type { ListingIndex } from '../domain/listing/listing-index';
 import { listingPage } from '../domain/listing/listing-page';
 import { CURSOR_POSITIONS, cursorList, type ListingSort, type SortKeys } from '../domain/listing/sorts';
@@ -16,45 +16,82 @@ export interface ListingArgs {
   sort?: ListingSort | null;
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export interface ListingResult {
   edges: Array<{ cursor: string; product: ProductRecord }>;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  /** Total and facets, shaped on first use from the counts of the listing's pass. */
-  summary: () => ListingSummary;
+  /** Number of products matching the filter. */
+  totalCount: number;
+  /** Facets, shaped on first use from the counts of the listing's pass (and kept with it). */
+  facets: () => ListingSummary;
 }
 
-/** A listing page: the arguments are checked before the index is even synced. */
+/**
+ * A listing page, Relay style: `first` items after `after`, or the `last` items before `before`
+ * (both cursors may bound the window). The arguments are checked before the index is even synced.
+ */
 export async function listProducts(index: () => Promise<ListingIndex>, args: ListingArgs): Promise<ListingResult> {
   const filter = parseListingFilter(args.filter);
   const sort: ListingSort = args.sort ?? (filter.query ? 'RELEVANCE' : 'NEWEST');
   if (sort === 'RELEVANCE' && !filter.query) throw badInput('sort RELEVANCE needs filter.query', 'sort');
-  const first = pageSize(args.first, LISTING_PAGE);
-  const after = args.after ? decodeCursor(cursorList(sort), args.after, CURSOR_POSITIONS[sort]) : null;
+  const backward = args.last !== null && args.last !== undefined;
+  if (backward && args.first !== null && args.first !== undefined) throw badInput('Give first or last, not both', 'last');
+  const size = backward ? lastSize(args.last!) : pageSize(args.first, LISTING_PAGE);
+  const position = (cursor: string | null | undefined) => (cursor ? decodeCursor(cursorList(sort), cursor, CURSOR_POSITIONS[sort]) : null);
+  const after = position(args.after);
+  const before = position(args.before);
   const listing = await index();
   const compiled = compileFilter(listing, filter);
-  const relevance = sort === 'RELEVANCE';
-  const pass = cachedPass(listing, `${relevance ? 'r' : 'p'}:${JSON.stringify(filter)}`, () =>
-    runPass(listing, compiled, { collectMatches: relevance }),
-  );
-  const page = listingPage(listing, pass, { filter: compiled, sort, first, after });
-  const edges = page.items.map(({ slot, position }) => ({ cursor: encodeCursor(cursorList(sort), position), product: listing.recordAt(slot)! }));
-  let summary: ListingSummary | null = null;
+  const pass = cachedPass(listing, JSON.stringify(filter), () => {
+    // A listing narrowed by brands or attribute values can start from the broader listing's pass.
+    const broad = baseFilter(filter);
+    const base = broad && cachedPass(listing, JSON.stringify(broad), () => runPass(listing, compileFilter(listing, broad)));
+    return runPass(listing, compiled, base);
+  });
+  const page = listingPage(listing, pass, { filter: compiled, sort, size, backward, after, before });
+  const edges = page.items.map(({ slot, position: at }) => ({ cursor: encodeCursor(cursorList(sort), at), product: listing.recordAt(slot)! }));
   return {
     edges,
     pageInfo: {
       hasNextPage: page.hasNextPage,
-      hasPreviousPage: after !== null,
+      hasPreviousPage: page.hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    summary: () =>
-      (summary ??= summarize(listing, compiled, pass, {
-        brands: filter.brands ?? [],
-        attributes: (filter.attributes ?? []).map(({ name, values }) => ({ name, values })),
-      })),
+    totalCount: pass.totalCount,
+    facets: () => {
+      let facets = facetsOfPass.get(pass);
+      if (!facets) {
+        const selection = { brands: filter.brands ?? [], attributes: (filter.attributes ?? []).map(({ name, values }) => ({ name, values })) };
+        facets = summarize(listing, compiled, pass, selection);
+        facetsOfPass.set(pass, facets);
+      }
+      return facets;
+    },
   };
+}
+
+/** Facets depend on nothing but the filter, like the pass: a cached pass keeps its facets. */
+const facetsOfPass = new WeakMap<ListingPass, ListingSummary>();
+
+/**
+ * The filter without its narrowing conditions (brands, prices, attributes), when a pass can start
+ * from it (see planScan): no query or ids, and one brand or attribute condition alone, or two.
+ */
+function baseFilter(filter: ListingFilter): ListingFilter | null {
+  const { brands, minPrice, maxPrice, attributes, ...rest } = filter;
+  const listed = (brands ? 1 : 0) + (attributes?.length ?? 0);
+  const priced = Boolean(minPrice || maxPrice);
+  const useful = listed >= 2 || (listed === 1 && !priced);
+  return useful && !rest.query && !rest.ids ? rest : null;
+}
+
+function lastSize(last: number): number {
+  if (!Number.isInteger(last) || last < 0 || last > LISTING_PAGE.max) throw badInput(`last must be between 0 and ${LISTING_PAGE.max}`, 'last');
+  return last;
 }
 
 const PASS_CACHE_SIZE = 32;

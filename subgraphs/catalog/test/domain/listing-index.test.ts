@@ -5,6 +5,7 @@ import { listingPage } from '../../src/domain/listing/listing-page';
 import { runPass } from '../../src/domain/listing/listing-pass';
 import type { ListingSort } from '../../src/domain/listing/sorts';
 import type { ProductRecord } from '../../src/domain/product';
+import { serializeState } from '../../src/domain/product-json';
 
 const planner = new CategoryPlanner([]);
 const path = planner.place(['Apparel', 'Topwear', 'Tshirts']);
@@ -18,7 +19,7 @@ const record = (id: string, priceMinor: number, name = `Tee ${id}`, day = 1): Pr
 
 const page = (index: ListingIndex, sort: ListingSort, first: number, after: { k: number | string; id: string } | null = null, filter = {}) => {
   const compiled = compileFilter(index, parseListingFilter(filter));
-  const result = listingPage(index, runPass(index, compiled), { filter: compiled, sort, first, after });
+  const result = listingPage(index, runPass(index, compiled), { filter: compiled, sort, size: first, backward: false, after, before: null });
   return { ids: result.items.map((item) => index.idAt(item.slot)), last: result.items[result.items.length - 1]?.position ?? null, more: result.hasNextPage };
 };
 
@@ -64,6 +65,27 @@ describe('listing index', () => {
     expect(first.ids).toEqual(['a', 'b']);
     expect(second.ids).toEqual(['c', 'd']);
     expect(second.more).toBe(true);
+  });
+
+  it('when states come as JSON, in this version\'s key order or an older one, then every field of a record reads back the same', () => {
+    // given a tee as this version writes it, one as an older version wrote it (id last, dates as numbers),
+    // and one in the order of the record (the description before the price)
+    const tee = { ...record('a', 1000), attributes: [{ name: 'Fabric', value: 'Cotton' }], images: [{ url: '/a.jpg', alt: 'A' }] };
+    const { id, ...older } = record('b', 2000);
+    const olderJson = JSON.stringify({ ...older, createdAt: older.createdAt.getTime(), updatedAt: older.updatedAt.getTime(), id });
+    const { id: third, slug, name, brand, description, ...rest } = record('c', 3000);
+    const recordOrderJson = JSON.stringify({ id: third, slug, name, brand, description, ...rest });
+
+    // when an index is built from their JSON
+    const index = ListingIndex.build(planner.all(), [serializeState(tee), olderJson, recordOrderJson]);
+
+    // then every record reads back whole, field by field, the older two written again in today's order
+    const plain = (product: ProductRecord | null) => product && Object.fromEntries(Object.keys(tee).map((key) => [key, product[key as keyof ProductRecord]]));
+    expect(plain(index.record('a'))).toEqual(tee);
+    expect(plain(index.record('b'))).toEqual({ ...older, id });
+    expect(plain(index.record('c'))).toEqual(record('c', 3000));
+    expect(index.rewritten).toBe(2);
+    expect(page(index, 'PRICE_ASC', 10).ids).toEqual(['a', 'b', 'c']);
   });
 
   it('when most slots have been replaced, then a compacted index answers the same with fewer slots', () => {

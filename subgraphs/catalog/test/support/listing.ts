@@ -1,7 +1,7 @@
 import type { CatalogTestServer } from './catalog-server';
 
-export const LISTING_QUERY = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
-  products(filter: $filter, sort: $sort, first: $first, after: $after) {
+export const LISTING_QUERY = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String, $last: Int, $before: String) {
+  products(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
     edges { cursor node { id name price { amount currencyCode } } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     totalCount
@@ -36,6 +36,8 @@ export interface ListingArgs {
   sort?: string;
   first?: number;
   after?: string | null;
+  last?: number;
+  before?: string | null;
 }
 
 /** Runs the listing query; throws when GraphQL answers with errors. */

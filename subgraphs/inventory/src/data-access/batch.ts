@@ -30,46 +30,67 @@ export function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
 
+/** Splits into as few parts of at most `size` as possible, of nearly equal length (so parallel requests finish together). */
+export function splitEvenly<T>(items: readonly T[], size: number): T[][] {
+  const parts = Math.ceil(items.length / size);
+  const chunks: T[][] = [];
+  for (let i = 0; i < parts; i++) chunks.push(items.slice(Math.floor((i * items.length) / parts), Math.floor(((i + 1) * items.length) / parts)));
+  return chunks;
+}
+
+/** Sends one BatchGetItem for these keys; answers the items found and the keys left unprocessed. */
+export type ChunkReader<I> = (keys: ItemKey[]) => Promise<{ items: I[]; unprocessed: ItemKey[] }>;
+
 /**
- * Reads every key in chunks of 100 (one request each, up to 8 at once), retrying keys
- * DynamoDB left unprocessed with backoff. Duplicate keys are asked once.
+ * Reads every key in as few requests of at most 100 keys as possible (up to 8 at once), retrying
+ * keys DynamoDB left unprocessed with backoff. Duplicate keys are asked once.
  */
-export async function batchGetAll(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  keys: readonly ItemKey[],
-  options: BatchOptions,
-): Promise<StoredItem[]> {
+export async function readInChunks<I>(keys: readonly ItemKey[], read: ChunkReader<I>, options: BatchOptions): Promise<I[]> {
   const unique = [...new Map(keys.map((key) => [keyId(key), { pk: key.pk, sk: key.sk }])).values()];
-  const items: StoredItem[] = [];
-  for (const wave of chunk(chunk(unique, BATCH_GET_LIMIT), PARALLEL_REQUESTS)) {
-    const results = await Promise.all(wave.map((part) => getChunk(doc, table, part, options)));
+  const items: I[] = [];
+  for (const wave of chunk(splitEvenly(unique, BATCH_GET_LIMIT), PARALLEL_REQUESTS)) {
+    const results = await Promise.all(wave.map((part) => readChunk(part, read, options)));
     items.push(...results.flat());
   }
   return items;
 }
 
-async function getChunk(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  keys: ItemKey[],
-  options: BatchOptions,
-): Promise<StoredItem[]> {
-  const items: StoredItem[] = [];
-  let pending: Record<string, unknown>[] = keys.map((key) => ({ ...key }));
+async function readChunk<I>(keys: ItemKey[], read: ChunkReader<I>, options: BatchOptions): Promise<I[]> {
+  const items: I[] = [];
+  let pending = keys;
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt >= MAX_ATTEMPTS) {
       throw new ShopError('UNAVAILABLE', `inventory store left ${pending.length} keys unprocessed; try again`);
     }
     if (attempt > 0) await backoff(attempt);
     options.roundTrips?.record(options.operation);
-    const response = await doc.send(
-      new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: options.consistent ?? false } } }),
-    );
-    items.push(...((response.Responses?.[table] ?? []) as StoredItem[]));
-    pending = response.UnprocessedKeys?.[table]?.Keys ?? [];
+    const answer = await read(pending);
+    items.push(...answer.items);
+    pending = answer.unprocessed;
   }
   return items;
+}
+
+/** Reads whole items through the document client (see readInChunks). */
+export function batchGetAll(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly ItemKey[],
+  options: BatchOptions,
+): Promise<StoredItem[]> {
+  return readInChunks<StoredItem>(
+    keys,
+    async (part) => {
+      const response = await doc.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: part, ConsistentRead: options.consistent ?? false } } }),
+      );
+      return {
+        items: (response.Responses?.[table] ?? []) as StoredItem[],
+        unprocessed: (response.UnprocessedKeys?.[table]?.Keys ?? []).map((key) => ({ pk: String(key.pk), sk: String(key.sk) })),
+      };
+    },
+    options,
+  );
 }
 
 /**

@@ -33,3 +33,11 @@ export function activeShard(orderId: string): string {
 }
 
 export const keyId = (key: ItemKey) => `${key.pk}\u0000${key.sk}`;
+
+export function keyOfId(id: string): ItemKey {
+  const at = id.indexOf('\u0000');
+  return { pk: id.slice(0, at), sk: id.slice(at + 1) };
+}
+
+/** Told the keys of stock items and product maps a write may have changed (caches forget them). */
+export type WriteListener = (keys: readonly ItemKey[]) => void;

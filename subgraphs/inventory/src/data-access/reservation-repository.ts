@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Region, RoundTripCounter } from '@shop/platform';
 import { conditionHeld, transactionOutcome, type TransactionOutcome } from './errors';
-import { ACTIVE_INDEX, ACTIVE_SHARDS, orderIdOfKey, reservationKey } from './keys';
+import { ACTIVE_INDEX, ACTIVE_SHARDS, orderIdOfKey, reservationKey, type ItemKey, type WriteListener } from './keys';
 import {
   decrement,
   increment,
@@ -47,16 +47,28 @@ export interface ReservationRepository {
   expiredOrderIds(now: number, limit: number): Promise<string[]>;
 }
 
+type TransactItems = NonNullable<TransactWriteCommand['input']['TransactItems']>;
+
+/** The stock items a transaction updates (the reservation record aside). */
+function stockKeysOf(items: TransactItems): ItemKey[] {
+  return items.flatMap((item) => {
+    const key = item.Update?.Key;
+    return typeof key?.pk === 'string' && key.pk.startsWith('SKU#') && typeof key.sk === 'string' ? [{ pk: key.pk, sk: key.sk }] : [];
+  });
+}
+
 export function createReservationRepository(
   doc: DynamoDBDocumentClient,
   table: string,
   roundTrips?: RoundTripCounter,
+  onWrite: WriteListener = () => {},
 ): ReservationRepository {
   const record = (operation: string) => roundTrips?.record(`inventory.${operation}`);
 
-  const transact = (operation: string, items: NonNullable<TransactWriteCommand['input']['TransactItems']>) => {
+  const transact = (operation: string, items: TransactItems) => {
     record(operation);
-    return transactionOutcome(() => doc.send(new TransactWriteCommand({ TransactItems: items })));
+    // Told even when cancelled or failed: a timed-out transaction may still have been applied.
+    return transactionOutcome(() => doc.send(new TransactWriteCommand({ TransactItems: items }))).finally(() => onWrite(stockKeysOf(items)));
   };
 
   return {

@@ -2,7 +2,7 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import { REGIONS, type Region, type RoundTripCounter } from '@shop/platform';
 import { batchGetAll, batchPutAll, type StoredItem } from './batch';
 import { transactionOutcome } from './errors';
-import { keyId, productKey, stockKey } from './keys';
+import { keyId, productKey, stockKey, type WriteListener } from './keys';
 
 /** Longer keys cannot have been written (inputs are validated), so they are not asked for. */
 const MAX_KEY_LENGTH = 512;
@@ -47,7 +47,12 @@ export interface StockRepository {
 
 const usable = (key: string) => key.length > 0 && key.length <= MAX_KEY_LENGTH;
 
-export function createStockRepository(doc: DynamoDBDocumentClient, table: string, roundTrips?: RoundTripCounter): StockRepository {
+export function createStockRepository(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  roundTrips?: RoundTripCounter,
+  onWrite: WriteListener = () => {},
+): StockRepository {
   const repository: StockRepository = {
     async skusOfProducts(productIds) {
       const items = await batchGetAll(doc, table, productIds.filter(usable).map(productKey), {
@@ -118,7 +123,7 @@ export function createStockRepository(doc: DynamoDBDocumentClient, table: string
             ],
           }),
         ),
-      );
+      ).finally(() => onWrite([stockKey(change.sku, change.region), productKey(change.productId)]));
       if (outcome.ok) return 'applied';
       if (outcome.reasons[0] === 'ConditionalCheckFailed') return 'limit';
       throw new Error(`stock adjustment cancelled: ${outcome.reasons.join(', ') || 'no reason given'}`);
@@ -148,7 +153,11 @@ export function createStockRepository(doc: DynamoDBDocumentClient, table: string
         if ([...skus].every((sku) => known.has(sku))) continue;
         writes.push({ ...key, productId, skus: new Set([...known, ...skus]) });
       }
-      await batchPutAll(doc, table, writes, { roundTrips, operation: 'inventory.batchWrite.seed' });
+      try {
+        await batchPutAll(doc, table, writes, { roundTrips, operation: 'inventory.batchWrite.seed' });
+      } finally {
+        onWrite(writes);
+      }
       return { written: writes.length };
     },
   };

@@ -1,11 +1,13 @@
 import type { ProductVariantResolvers } from '../generated/resolvers-types';
-import { variantStockLevel } from '../use-cases/read-stock';
+import { regionsToRead, variantStockLevel } from '../use-cases/read-stock';
 import { assertCanReadStock, regionFor } from './access';
+import { asksForRegions } from './selection';
 
 export const ProductVariant: ProductVariantResolvers = {
   __resolveReference: ({ sku }) => ({ sku }),
-  stock: ({ sku }, { region }, { identity, loaders, store }) => {
+  stock: ({ sku }, { region }, { identity, loaders, store }, info) => {
     assertCanReadStock(identity);
-    return variantStockLevel(loaders, sku, regionFor(region, identity), store.settings.lowStockThreshold);
+    const asked = regionFor(region, identity);
+    return variantStockLevel(loaders, sku, asked, regionsToRead(asked, asksForRegions(info)), store.settings.lowStockThreshold);
   },
 };

@@ -1,5 +1,8 @@
 import { userError, type UserError } from '@shop/platform';
+import type { Lru } from '../caching/lru';
+import type { ReadCache } from '../caching/read-cache';
 import type { ReservationRepository } from '../data-access/reservation-repository';
+import type { StockItem, StockItemReader } from '../data-access/stock-item-reader';
 import type { StockRepository } from '../data-access/stock-repository';
 
 export interface InventorySettings {
@@ -9,10 +12,20 @@ export interface InventorySettings {
   maxTransactionItems: number;
 }
 
-/** What the use cases work with: the repositories and the settings. */
+/** Where stock pages read from (never reservations, admin changes or anything checkout decides on). */
+export interface StockReadSources {
+  reader: StockItemReader;
+  /** Per-process cache of shopper-facing reads (stock items and product maps); null when turned off. */
+  cache: ReadCache<StockItem | null> | null;
+  /** The SKU list last seen per product: lets a read ask for the map and the stock at once; checked against the map every time. */
+  skuHints: Lru<string, readonly string[]>;
+}
+
+/** What the use cases work with: the repositories, the read sources and the settings. */
 export interface InventoryStore {
   stock: StockRepository;
   reservations: ReservationRepository;
+  reads: StockReadSources;
   settings: InventorySettings;
 }
 

@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoundTripCounter } from '@shop/platform';
+import { dotAt } from '../domain/vectors';
 import { IvfPartition } from './ivf-partition';
+import { readIndexFile, writeIndexFile } from './local-index-file';
 import { TopK } from './top-k';
 import {
   matchesFilter,
@@ -13,16 +15,21 @@ import {
   type VectorRecord,
 } from './vector-index';
 
-const MAGIC = 'SHOPVEC1';
 export const LOCAL_INDEX_FILE = 'product-vectors.bin';
 
-interface FileHeader {
-  dimension: number;
-  count: number;
-  state: IndexState;
-  ids: string[];
-  metadata: ProductVectorMetadata[];
-}
+/** From this many rows on, optimize() partitions the index: an exact scan of 20,000 × 384 floats already takes ~8 ms here. */
+export const DEFAULT_IVF_MIN_ROWS = 20_000;
+
+/**
+ * Lists scanned per query: a twentieth of them, at least 8. Chosen with bench/recommendations-similar.ts
+ * (recall@10 against exact search on clustered 384-dimension vectors, 100,000 rows).
+ */
+export const defaultNprobe = (nlist: number) => Math.max(8, Math.ceil(nlist / 20));
+
+/** Candidates beyond topK re-ranked with exact floats (int8 scores are off by about 0.001). */
+const SHORTLIST_EXTRA = 20;
+
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface LocalVectorIndexOptions {
   /** Folder of the index file. */
@@ -31,17 +38,20 @@ export interface LocalVectorIndexOptions {
   roundTrips?: RoundTripCounter;
   /** Writes to disk at most this often while indexing; close() always writes. 0 writes on every state change. */
   saveIntervalMs?: number;
-  /** From this many rows on, optimize() builds an IVF partition and unfiltered queries become approximate. */
+  /** From this many rows on, optimize() builds an IVF partition and queries become approximate. */
   ivfMinRows?: number;
   /** IVF lists scanned per query; more is slower and closer to exact. */
   nprobe?: number;
+  /** Called between chunks of partitioning work (default: yield to the event loop). */
+  pause?: () => Promise<void>;
 }
 
 /**
  * Cosine search over one contiguous Float32Array (rows of unit vectors), with metadata filters,
- * persisted to a single binary file (JSON header + raw floats) written atomically. Exact up to
- * `ivfMinRows` rows; above, optimize() partitions the rows (IVF) and unfiltered queries scan
- * only the nearest lists (filtered ones stay exact).
+ * persisted to a single binary file written atomically (see local-index-file.ts). Exact below
+ * `ivfMinRows` rows; from there optimize() partitions the rows (IVF, k-means lists) and queries
+ * scan only the lists nearest to them (filtered ones go on to further lists until they have
+ * enough matches). The partition is saved with the vectors and follows upserts and removals.
  */
 export class LocalVectorIndex implements VectorIndex {
   readonly kind = 'local';
@@ -54,29 +64,28 @@ export class LocalVectorIndex implements VectorIndex {
   private lastSave = 0;
   private ivf: IvfPartition | null = null;
   private ivfBuiltAt = 0;
+  /** A partition being built: changes wait for it (it reads the rows across pauses). */
+  private building: Promise<void> | null = null;
+  private readonly file: string;
+  private readonly saveIntervalMs: number;
+  private readonly ivfMinRows: number;
+  private nprobeSetting: number | undefined;
 
   private constructor(
     readonly dimension: number,
-    private readonly file: string,
-    private readonly roundTrips: RoundTripCounter | undefined,
-    private readonly saveIntervalMs: number,
-    private readonly ivfMinRows: number,
-    private readonly nprobe: number | undefined,
+    private readonly options: LocalVectorIndexOptions,
   ) {
     this.vectors = new Float32Array(1024 * dimension);
+    this.file = join(options.dir, LOCAL_INDEX_FILE);
+    this.saveIntervalMs = options.saveIntervalMs ?? 5_000;
+    this.ivfMinRows = options.ivfMinRows ?? DEFAULT_IVF_MIN_ROWS;
+    this.nprobeSetting = options.nprobe;
   }
 
   /** Opens the index file in `dir`, or starts empty when there is none or its dimension differs. */
   static open(options: LocalVectorIndexOptions): LocalVectorIndex {
     mkdirSync(options.dir, { recursive: true });
-    const index = new LocalVectorIndex(
-      options.dimension,
-      join(options.dir, LOCAL_INDEX_FILE),
-      options.roundTrips,
-      options.saveIntervalMs ?? 5_000,
-      options.ivfMinRows ?? 50_000,
-      options.nprobe,
-    );
+    const index = new LocalVectorIndex(options.dimension, options);
     if (existsSync(index.file)) index.load();
     return index;
   }
@@ -85,42 +94,59 @@ export class LocalVectorIndex implements VectorIndex {
     return this.ids.length;
   }
 
-  private load(): void {
-    const buffer = readFileSync(this.file);
-    if (buffer.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${this.file} is not a vector index file`);
-    const headerLength = buffer.readUInt32LE(MAGIC.length);
-    const headerStart = MAGIC.length + 4;
-    const header = JSON.parse(buffer.toString('utf8', headerStart, headerStart + headerLength)) as FileHeader;
-    if (header.dimension !== this.dimension) return;
-    const dataStart = align4(headerStart + headerLength);
-    const floats = new Float32Array(buffer.buffer.slice(buffer.byteOffset + dataStart, buffer.byteOffset + dataStart + header.count * this.dimension * 4));
-    this.vectors = new Float32Array(Math.max(1024, header.count * 2) * this.dimension);
-    this.vectors.set(floats);
-    this.ids = header.ids;
-    this.metadata = header.metadata;
-    this.ids.forEach((id, slot) => this.slotOf.set(id, slot));
-    this.state = header.state;
+  /** Whether queries are approximate (an IVF partition is in use). */
+  get approximate(): boolean {
+    return this.ivf !== null;
   }
 
-  /** Writes vectors, metadata and state to disk (temp file + rename, so a crash never leaves half a file). */
+  /** Lists scanned per query now (0 while exact). */
+  get nprobe(): number {
+    return this.ivf ? Math.min(this.ivf.nlist, this.nprobeSetting ?? defaultNprobe(this.ivf.nlist)) : 0;
+  }
+
+  /** Changes the lists scanned per query (undefined: the default for the partition's size); for tuning. */
+  setNprobe(nprobe: number | undefined): void {
+    this.nprobeSetting = nprobe;
+  }
+
+  /** Lists of the partition (0 while exact). */
+  get nlist(): number {
+    return this.ivf?.nlist ?? 0;
+  }
+
+  private load(): void {
+    const content = readIndexFile(this.file, this.dimension);
+    if (!content) return;
+    const count = content.ids.length;
+    this.vectors = new Float32Array(Math.max(1024, count * 2) * this.dimension);
+    this.vectors.set(content.vectors);
+    this.ids = content.ids;
+    this.metadata = content.metadata;
+    this.ids.forEach((id, slot) => this.slotOf.set(id, slot));
+    this.state = content.state;
+    if (content.ivf && count >= this.ivfMinRows) {
+      this.ivf = IvfPartition.restore(this.dimension, content.ivf.centroids, content.ivf.assignments, this.vectors);
+      this.ivfBuiltAt = count;
+    }
+  }
+
+  /** Writes vectors, metadata, state and the partition to disk. */
   flush(): void {
-    const header = Buffer.from(
-      JSON.stringify({ dimension: this.dimension, count: this.size, state: this.state, ids: this.ids, metadata: this.metadata } satisfies FileHeader),
-    );
-    const prefix = Buffer.alloc(MAGIC.length + 4);
-    prefix.write(MAGIC, 0, 'latin1');
-    prefix.writeUInt32LE(header.length, MAGIC.length);
-    const padding = Buffer.alloc(align4(prefix.length + header.length) - prefix.length - header.length);
-    const data = Buffer.from(this.vectors.buffer, this.vectors.byteOffset, this.size * this.dimension * 4);
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, Buffer.concat([prefix, header, padding, data]));
-    renameSync(temp, this.file);
+    writeIndexFile(this.file, {
+      dimension: this.dimension,
+      state: this.state,
+      ids: this.ids,
+      metadata: this.metadata,
+      vectors: this.vectors.subarray(0, this.size * this.dimension),
+      ivf: this.ivf ? { centroids: this.ivf.centroids, assignments: this.ivf.assignments(this.size) } : null,
+    });
     this.dirty = false;
     this.lastSave = Date.now();
   }
 
   async upsert(records: readonly VectorRecord[]): Promise<void> {
-    this.roundTrips?.record('index.upsert');
+    this.options.roundTrips?.record('index.upsert');
+    while (this.building) await this.building;
     for (const record of records) {
       if (record.vector.length !== this.dimension) throw new Error(`vector of ${record.id} has ${record.vector.length} dimensions, expected ${this.dimension}`);
       let slot = this.slotOf.get(record.id);
@@ -139,20 +165,29 @@ export class LocalVectorIndex implements VectorIndex {
     this.dirty = true;
   }
 
-  /** Builds (or rebuilds, when the size doubled or halved) the IVF partition above `ivfMinRows`. */
+  /**
+   * Builds the IVF partition from `ivfMinRows` rows on, and rebuilds it when the index doubled or
+   * halved since; below, the index is exact again. Yields between chunks (seconds of work at 100,000 rows).
+   */
   async optimize(): Promise<void> {
+    while (this.building) await this.building;
     if (this.size < this.ivfMinRows) {
+      if (this.ivf) this.dirty = true;
       this.ivf = null;
       return;
     }
     if (this.ivf && this.size <= this.ivfBuiltAt * 2 && this.size >= this.ivfBuiltAt / 2) return;
-    this.ivf = IvfPartition.build(this.vectors, this.size, this.dimension);
-    this.ivfBuiltAt = this.size;
-  }
-
-  /** Whether unfiltered queries are approximate (IVF) now. */
-  get approximate(): boolean {
-    return this.ivf !== null;
+    const rows = this.size;
+    this.building = IvfPartition.build(this.vectors, rows, this.dimension, { pause: this.options.pause ?? breathe })
+      .then((ivf) => {
+        this.ivf = ivf;
+        this.ivfBuiltAt = rows;
+        this.dirty = true;
+      })
+      .finally(() => {
+        this.building = null;
+      });
+    await this.building;
   }
 
   private grow(rows: number): void {
@@ -163,7 +198,8 @@ export class LocalVectorIndex implements VectorIndex {
   }
 
   async remove(ids: readonly string[]): Promise<void> {
-    this.roundTrips?.record('index.remove');
+    this.options.roundTrips?.record('index.remove');
+    while (this.building) await this.building;
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
@@ -190,7 +226,7 @@ export class LocalVectorIndex implements VectorIndex {
   }
 
   async fetch(ids: readonly string[]): Promise<Map<string, VectorRecord>> {
-    this.roundTrips?.record('index.fetch');
+    this.options.roundTrips?.record('index.fetch');
     const found = new Map<string, VectorRecord>();
     for (const id of ids) {
       const slot = this.slotOf.get(id);
@@ -200,7 +236,7 @@ export class LocalVectorIndex implements VectorIndex {
   }
 
   async textHashes(ids: readonly string[]): Promise<Map<string, string>> {
-    this.roundTrips?.record('index.textHashes');
+    this.options.roundTrips?.record('index.textHashes');
     const hashes = new Map<string, string>();
     for (const id of ids) {
       const slot = this.slotOf.get(id);
@@ -209,63 +245,48 @@ export class LocalVectorIndex implements VectorIndex {
     return hashes;
   }
 
-  /** One pass over all rows answers every exact query: each row is scored against each of them. */
+  /** Exact queries share one pass over all rows; with a partition, each query scans its nearest lists. */
   async query(queries: readonly VectorQuery[]): Promise<VectorMatch[][]> {
     if (queries.length === 0) return [];
-    this.roundTrips?.record('index.query');
+    this.options.roundTrips?.record('index.query');
     const heaps = queries.map((query) => new TopK(query.topK));
     const excluded = queries.map((query) => new Set(query.excludeIds ?? []));
-    const exact: number[] = [];
-    queries.forEach((query, q) => {
-      if (this.ivf && !query.filter) this.scanLists(query, heaps[q]!, excluded[q]!);
-      else exact.push(q);
-    });
-    if (exact.length > 0) this.scanAll(exact, queries, heaps, excluded);
+    if (this.ivf) queries.forEach((query, q) => this.scanLists(this.ivf!, query, heaps[q]!, excluded[q]!));
+    else this.scanAll(queries, heaps, excluded);
     return heaps.map((heap) => heap.sorted().map(({ slot, score }) => ({ ...this.recordAt(slot), score })));
   }
 
-  private scanAll(active: number[], queries: readonly VectorQuery[], heaps: TopK[], excluded: Array<Set<string>>): void {
+  private scanAll(queries: readonly VectorQuery[], heaps: TopK[], excluded: Array<Set<string>>): void {
+    const dim = this.dimension;
     for (let slot = 0; slot < this.size; slot += 1) {
-      for (const q of active) {
+      for (let q = 0; q < queries.length; q += 1) {
         const heap = heaps[q]!;
         if (heap.k === 0) continue;
         const filter = queries[q]!.filter;
         if (filter && !matchesFilter(this.metadata[slot]!, filter)) continue;
-        const score = this.score(slot, queries[q]!.vector);
+        const score = dotAt(this.vectors, slot * dim, queries[q]!.vector, 0, dim);
         if (score > heap.threshold && !excluded[q]!.has(this.ids[slot]!)) heap.push(slot, score);
       }
     }
   }
 
-  private scanLists(query: VectorQuery, heap: TopK, excluded: Set<string>): void {
-    const ivf = this.ivf!;
-    const nprobe = this.nprobe ?? Math.max(8, Math.ceil(ivf.nlist / 12));
-    for (const list of ivf.probe(query.vector, nprobe)) {
-      for (const slot of ivf.lists[list]!) {
-        const score = this.score(slot, query.vector);
-        if (score > heap.threshold && !excluded.has(this.ids[slot]!)) heap.push(slot, score);
-      }
-    }
-  }
-
-  private score(slot: number, query: Float32Array): number {
+  /**
+   * The `nprobe` nearest lists, scored with their int8 copies into a shortlist, re-ranked with the
+   * exact floats; a filtered query goes on to further lists until it has `topK` matches.
+   */
+  private scanLists(ivf: IvfPartition, query: VectorQuery, heap: TopK, excluded: Set<string>): void {
+    if (heap.k === 0) return;
     const dim = this.dimension;
-    const vectors = this.vectors;
-    const base = slot * dim;
-    const unrolled = dim - (dim % 4);
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let d = 0;
-    for (; d < unrolled; d += 4) {
-      s0 += vectors[base + d]! * query[d]!;
-      s1 += vectors[base + d + 1]! * query[d + 1]!;
-      s2 += vectors[base + d + 2]! * query[d + 2]!;
-      s3 += vectors[base + d + 3]! * query[d + 3]!;
+    const nprobe = this.nprobe;
+    const { filter, vector } = query;
+    const accept = (slot: number) => (!filter || matchesFilter(this.metadata[slot]!, filter)) && !excluded.has(this.ids[slot]!);
+    const shortlist = new TopK(Math.max(heap.k * 2, heap.k + SHORTLIST_EXTRA));
+    const lists = ivf.probe(vector);
+    for (let i = 0; i < lists.length; i += 1) {
+      if (i >= nprobe && shortlist.size >= heap.k) break;
+      ivf.scan(lists[i]!, vector, shortlist, accept);
     }
-    for (; d < dim; d += 1) s0 += vectors[base + d]! * query[d]!;
-    return s0 + s1 + s2 + s3;
+    for (const { slot } of shortlist.sorted()) heap.push(slot, dotAt(this.vectors, slot * dim, vector, 0, dim));
   }
 
   async count(): Promise<number> {
@@ -283,6 +304,7 @@ export class LocalVectorIndex implements VectorIndex {
   }
 
   async clear(): Promise<void> {
+    while (this.building) await this.building;
     this.ivf = null;
     this.ids = [];
     this.metadata = [];
@@ -296,4 +318,3 @@ export class LocalVectorIndex implements VectorIndex {
   }
 }
 
-const align4 = (n: number) => (n + 3) & ~3;

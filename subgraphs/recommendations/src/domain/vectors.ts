@@ -18,3 +18,21 @@ export function weightedCentroid(items: Array<{ vector: Float32Array; weight: nu
   for (let i = 0; i < centroid.length; i += 1) centroid[i]! /= norm;
   return centroid;
 }
+
+/** Dot product of `dimension` floats of `a` from `aOffset` and of `b` from `bOffset` (rows of flat arrays). */
+export function dotAt(a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, dimension: number): number {
+  const unrolled = dimension - (dimension % 4);
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let d = 0;
+  for (; d < unrolled; d += 4) {
+    s0 += a[aOffset + d]! * b[bOffset + d]!;
+    s1 += a[aOffset + d + 1]! * b[bOffset + d + 1]!;
+    s2 += a[aOffset + d + 2]! * b[bOffset + d + 2]!;
+    s3 += a[aOffset + d + 3]! * b[bOffset + d + 3]!;
+  }
+  for (; d < dimension; d += 1) s0 += a[aOffset + d]! * b[bOffset + d]!;
+  return s0 + s1 + s2 + s3;
+}

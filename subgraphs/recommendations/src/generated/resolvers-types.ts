@@ -26,9 +26,10 @@ export type Product = {
   /**
    * Products most like this one in meaning (name, category, brand, attributes, description), most
    * similar first: never the product itself, no near-duplicates, varied across brands and colours.
-   * Empty while the product is not indexed yet. Default 8, at most 50.
+   * Empty while the product is not indexed yet. Default 8, at most 50. Null (with an error) when
+   * recommendations cannot answer: the product itself still resolves.
    */
-  similar: Array<Product>;
+  similar: Maybe<Array<Product>>;
 };
 
 
@@ -39,12 +40,12 @@ export type ProductSimilarArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Products to show beside a product, a cart or within a category: close in meaning to the viewed product and cart, never those themselves; trending when the context says nothing. Default 8, at most 50. */
-  contextualRecommendations: Array<Product>;
-  /** Products suggested to the current shopper (guest or signed in) from their recent activity, never what they just bought or carted; trending when they have no history. Default 12, at most 50. */
-  recommendations: Array<Product>;
-  /** The same suggestions as `recommendations`, each with why it was chosen. Default 12, at most 50. */
-  recommendationsWithReasons: Array<Recommendation>;
+  /** Products to show beside a product, a cart or within a category: close in meaning to the viewed product and cart, never those themselves; trending when the context says nothing. Default 8, at most 50. Null (with an error) when recommendations cannot answer. */
+  contextualRecommendations: Maybe<Array<Product>>;
+  /** Products suggested to the current shopper (guest or signed in) from their recent activity, blending products like the ones they looked at with what other shoppers bought with them, never what they just carted; trending when they have no history. Default 12, at most 50. Null (with an error) when recommendations cannot answer, so that the rest of a page still renders. */
+  recommendations: Maybe<Array<Product>>;
+  /** The same suggestions as `recommendations`, each with why it was chosen. Default 12, at most 50. Null (with an error) when recommendations cannot answer. */
+  recommendationsWithReasons: Maybe<Array<Recommendation>>;
 };
 
 
@@ -66,7 +67,7 @@ export type QueryRecommendationsWithReasonsArgs = {
 /** A suggested product with the reason it was chosen. */
 export type Recommendation = {
   __typename?: 'Recommendation';
-  /** The product that led to it, for SIMILAR_TO_ACTIVITY and BOUGHT_BEFORE. */
+  /** The product that led to it, for SIMILAR_TO_ACTIVITY, BOUGHT_WITH and BOUGHT_BEFORE. */
   because: Maybe<Product>;
   /** The suggested product. */
   product: Product;
@@ -90,6 +91,8 @@ export type RecommendationContextInput = {
 export type RecommendationReason =
   /** Bought before by this shopper, and shoppers rebuy it (see `because`). */
   | 'BOUGHT_BEFORE'
+  /** Often bought together, by other shoppers, with a product the shopper viewed, carted or bought (see `because`). */
+  | 'BOUGHT_WITH'
   /** Close in meaning to a product the shopper viewed, carted or bought (see `because`). */
   | 'SIMILAR_TO_ACTIVITY'
   /** Close in meaning to the product being viewed or the cart. */
@@ -102,8 +105,8 @@ export type User = {
   __typename?: 'User';
   /** Stable user id. */
   id: Scalars['ID']['output'];
-  /** Products suggested to this user from their recent activity (trending when they have none). Readable by the user themself, an admin or a service. Default 12, at most 50. */
-  recommended: Array<Product>;
+  /** Products suggested to this user from their recent activity (trending when they have none). Readable by the user themself, an admin or a service. Default 12, at most 50. Null (with an error) when recommendations cannot answer. */
+  recommended: Maybe<Array<Product>>;
 };
 
 
@@ -313,13 +316,13 @@ export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = T
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  similar?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, Partial<ProductSimilarArgs>>;
+  similar?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<ProductSimilarArgs>>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  contextualRecommendations?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryContextualRecommendationsArgs, 'context'>>;
-  recommendations?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryRecommendationsArgs>>;
-  recommendationsWithReasons?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, Partial<QueryRecommendationsWithReasonsArgs>>;
+  contextualRecommendations?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<QueryContextualRecommendationsArgs, 'context'>>;
+  recommendations?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<QueryRecommendationsArgs>>;
+  recommendationsWithReasons?: Resolver<Maybe<Array<ResolversTypes['Recommendation']>>, ParentType, ContextType, Partial<QueryRecommendationsWithReasonsArgs>>;
 };
 
 export type RecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recommendation'] = ResolversParentTypes['Recommendation']> = {
@@ -332,7 +335,7 @@ export type RecommendationResolvers<ContextType = Context, ParentType extends Re
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  recommended?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, Partial<UserRecommendedArgs>>;
+  recommended?: Resolver<Maybe<Array<ResolversTypes['Product']>>, ParentType, ContextType, Partial<UserRecommendedArgs>>;
 };
 
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {

@@ -1,5 +1,5 @@
 import type { Logger } from '@shop/platform';
-import type { ActivityClient } from '../clients/activity-client';
+import { MAX_TRENDING, type ActivityClient } from '../clients/activity-client';
 import type { CatalogClient } from '../clients/catalog-client';
 import type { VectorIndex } from '../data-access/vector-index';
 import { diversify } from '../domain/diversify';
@@ -52,7 +52,8 @@ export async function contextualRecommendations(deps: ContextualDeps, context: R
     }
   }
   try {
-    const trending = await deps.activity.trending(first + excluded.size, context.category);
+    // Activity answers at most MAX_TRENDING; the excluded ones are asked for extra within that.
+    const trending = await deps.activity.trending(Math.min(first + excluded.size, MAX_TRENDING), context.category);
     return trending
       .filter((id) => !excluded.has(id))
       .slice(0, first)

@@ -1,7 +1,9 @@
 import type { Logger } from '@shop/platform';
 import type { ActivityClient } from '../clients/activity-client';
 import type { CatalogClient } from '../clients/catalog-client';
+import type { CoPurchaseStore } from '../data-access/co-purchase-store';
 import type { VectorIndex, VectorMatch } from '../data-access/vector-index';
+import { basketsOf, type RelatedProduct } from '../domain/co-purchase';
 import { diversify, type Candidate } from '../domain/diversify';
 import { buildProfile, type ShopperEvent, type ShopperProfile } from '../domain/profile';
 import { rankForShopper, type RankedProduct, type RankOptions } from '../domain/rank';
@@ -17,24 +19,32 @@ export interface ShopperRecommendationDeps {
   index: VectorIndex;
   activity: ActivityClient;
   catalog: CatalogClient;
+  coPurchases: CoPurchaseStore;
   logger: Logger;
   rankOptions?: RankOptions;
   now?: () => Date;
 }
 
 const HISTORY_EVENTS = 200;
-const MAX_INTERESTS = 20;
+/** Interests whose neighbours in meaning are searched (one index query each)... */
+const MAX_INTERESTS_BY_MEANING = 20;
+/** ...and interests for rebuys and co-purchases, which cost nothing more (the evaluation prefers 60 to 20). */
+const MAX_INTERESTS = 60;
 const NEIGHBOURS_PER_INTEREST = 30;
 const POPULAR = 50;
+const CO_PURCHASED_PER_INTEREST = 30;
 
-async function historyOf(deps: ShopperRecommendationDeps, shopper: string | null): Promise<ShopperEvent[]> {
-  if (!shopper) return [];
+/** Every shopper's history in one activity call (none for callers without a shopper key). */
+async function historiesOf(deps: ShopperRecommendationDeps, requests: readonly ShopperRequest[]): Promise<ShopperEvent[][]> {
+  const shoppers = [...new Set(requests.flatMap((request) => (request.shopper ? [request.shopper] : [])))];
+  let byShopper = new Map<string, ShopperEvent[]>();
   try {
-    return await deps.activity.recentActivity(shopper, HISTORY_EVENTS);
+    const histories = await deps.activity.recentActivity(shoppers, HISTORY_EVENTS);
+    byShopper = new Map(shoppers.map((shopper, i) => [shopper, histories[i] ?? []]));
   } catch (error) {
     deps.logger.warn({ err: error }, 'activity unavailable: recommending without history');
-    return [];
   }
+  return requests.map((request) => (request.shopper ? (byShopper.get(request.shopper) ?? []) : []));
 }
 
 /** Events that name only a SKU get their product from the catalog, in one call for the batch. */
@@ -68,15 +78,19 @@ function toItem(ranked: RankedProduct): RecommendationItem {
       return { productId: ranked.id, reason: 'SIMILAR_TO_ACTIVITY', becauseProductId: ranked.reason.productId, score: ranked.score };
     case 'bought_before':
       return { productId: ranked.id, reason: 'BOUGHT_BEFORE', becauseProductId: ranked.reason.productId, score: ranked.score };
+    case 'bought_with':
+      return { productId: ranked.id, reason: 'BOUGHT_WITH', becauseProductId: ranked.reason.productId, score: ranked.score };
     default:
       return { productId: ranked.id, reason: 'TRENDING', becauseProductId: null, score: ranked.score };
   }
 }
 
 /**
- * Suggestions for several shoppers at once: their histories (one activity call each, as
- * activity has no batch read), one catalog call for SKU-only events, one vector fetch and one
- * index pass for all their interests, then ranking (meaning + popularity + rebuys) and variety.
+ * Suggestions for several shoppers at once: their histories (one activity call for all), one
+ * catalog call for SKU-only events, the baskets in those histories counted into the co-purchases
+ * (each once), one co-purchase read, one vector fetch and one index pass for all their interests,
+ * ranking (meaning + what others bought with them + popularity + rebuys), one more fetch for the
+ * vectors of co-purchased candidates, and variety.
  */
 export async function recommendForShoppers(
   deps: ShopperRecommendationDeps,
@@ -84,13 +98,16 @@ export async function recommendForShoppers(
 ): Promise<RecommendationItem[][]> {
   const now = deps.now?.() ?? new Date();
   const [histories, popular] = await Promise.all([
-    Promise.all(requests.map((request) => historyOf(deps, request.shopper))).then((raw) => withProducts(deps, raw)),
+    historiesOf(deps, requests).then((raw) => withProducts(deps, raw)),
     popularProducts(deps),
   ]);
+  deps.coPurchases.learn(histories.flatMap((events) => basketsOf(events, now)));
   const profiles: ShopperProfile[] = histories.map((events) => buildProfile(events, now));
   const interestIds = [...new Set(profiles.flatMap((profile) => profile.interests.slice(0, MAX_INTERESTS).map((interest) => interest.productId)))];
+  const meaningIds = new Set(profiles.flatMap((profile) => profile.interests.slice(0, MAX_INTERESTS_BY_MEANING).map((interest) => interest.productId)));
+  const coPurchased: Map<string, RelatedProduct[]> = interestIds.length > 0 ? deps.coPurchases.related(interestIds, CO_PURCHASED_PER_INTEREST) : new Map();
   const vectors = await deps.index.fetch([...new Set([...interestIds, ...popular])]);
-  const indexedInterests = interestIds.filter((id) => vectors.has(id));
+  const indexedInterests = interestIds.filter((id) => meaningIds.has(id) && vectors.has(id));
   const neighbourLists = await deps.index.query(
     indexedInterests.map((id) => ({ vector: vectors.get(id)!.vector, topK: NEIGHBOURS_PER_INTEREST, excludeIds: [id] })),
   );
@@ -98,13 +115,20 @@ export async function recommendForShoppers(
   const known = new Map<string, Candidate>([...vectors].map(([id, record]) => [id, { ...record, score: 0 }]));
   for (const list of neighbourLists) for (const match of list) known.set(match.id, match);
 
-  return requests.map((request, position) => {
+  const tops = requests.map((request, position) => {
     const profile = profiles[position]!;
     const ranked = rankForShopper(
-      { interests: profile.interests.slice(0, MAX_INTERESTS), neighbours, popular, purchased: profile.purchased, exclude: profile.carted },
+      { interests: profile.interests.slice(0, MAX_INTERESTS), neighbours, coPurchased, popular, purchased: profile.purchased, exclude: profile.carted },
       deps.rankOptions,
     );
-    const top = ranked.slice(0, request.first * 3);
+    return ranked.slice(0, request.first * 3);
+  });
+  // Co-purchased candidates come without vectors: one more fetch for the batch, for variety.
+  const missing = [...new Set(tops.flat().map((item) => item.id))].filter((id) => !known.has(id));
+  if (missing.length > 0) for (const [id, record] of await deps.index.fetch(missing)) known.set(id, { ...record, score: 0 });
+
+  return requests.map((request, position) => {
+    const top = tops[position]!;
     const maxScore = top[0]?.score ?? 1;
     const candidates = top.flatMap((item) => {
       const record = known.get(item.id);

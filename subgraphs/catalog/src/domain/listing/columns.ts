@@ -11,9 +11,9 @@ export const SLOT_DELETED = 2;
 
 type Typed = Uint8Array | Int32Array | Float64Array;
 
-function grown<T extends Typed>(array: T, capacity: number): T {
+function grown<T extends Typed>(array: T, capacity: number, minimum = 1024): T {
   if (array.length >= capacity) return array;
-  const next = new (array.constructor as new (length: number) => T)(Math.max(capacity, array.length * 2, 1024));
+  const next = new (array.constructor as new (length: number) => T)(Math.max(capacity, array.length * 2, minimum));
   next.set(array);
   return next;
 }
@@ -44,19 +44,15 @@ export class Columns {
   priceMajor = new Float64Array(1024);
   createdAt = new Float64Array(1024);
   updatedAt = new Float64Array(1024);
+  /** Where the card ends in the slot's JSON (see product-json `cardEnd`); -1 when unknown. */
+  cardEnd = new Int32Array(1024);
   attrStart = new Int32Array(1024);
   attrLength = new Int32Array(1024);
+  /** Search tokens of the slot, sorted, each stored as `token * 4 + weight` (see `weightedToken`). */
   tokenStart = new Int32Array(1024);
   tokenLength = new Int32Array(1024);
-  /** Tokens of the name and of the brand alone (in order), for relevance. */
-  nameStart = new Int32Array(1024);
-  nameLength = new Int32Array(1024);
-  brandStart = new Int32Array(1024);
-  brandLength = new Int32Array(1024);
   readonly attrs = new IntList();
   readonly tokens = new IntList();
-  readonly nameTokens = new IntList();
-  readonly brandTokens = new IntList();
 
   /** Makes room for one more slot and returns it. */
   addSlot(): number {
@@ -72,14 +68,11 @@ export class Columns {
       this.priceMajor = grown(this.priceMajor, capacity);
       this.createdAt = grown(this.createdAt, capacity);
       this.updatedAt = grown(this.updatedAt, capacity);
+      this.cardEnd = grown(this.cardEnd, capacity);
       this.attrStart = grown(this.attrStart, capacity);
       this.attrLength = grown(this.attrLength, capacity);
       this.tokenStart = grown(this.tokenStart, capacity);
       this.tokenLength = grown(this.tokenLength, capacity);
-      this.nameStart = grown(this.nameStart, capacity);
-      this.nameLength = grown(this.nameLength, capacity);
-      this.brandStart = grown(this.brandStart, capacity);
-      this.brandLength = grown(this.brandLength, capacity);
     }
     return slot;
   }
@@ -89,21 +82,30 @@ export class Columns {
     this.attrLength[slot] = sortedPairs.length;
   }
 
-  setTokens(slot: number, sortedTokens: readonly number[], nameTokens: readonly number[], brandTokens: readonly number[]): void {
-    this.tokenStart[slot] = this.tokens.append(sortedTokens);
-    this.tokenLength[slot] = sortedTokens.length;
-    this.nameStart[slot] = this.nameTokens.append(nameTokens);
-    this.nameLength[slot] = nameTokens.length;
-    this.brandStart[slot] = this.brandTokens.append(brandTokens);
-    this.brandLength[slot] = brandTokens.length;
+  setTokens(slot: number, sortedWeightedTokens: readonly number[]): void {
+    this.tokenStart[slot] = this.tokens.append(sortedWeightedTokens);
+    this.tokenLength[slot] = sortedWeightedTokens.length;
+  }
+}
+
+/**
+ * Relevance weight of a word: 3 in the name, 2 in the brand, 1 only in the description. Stored
+ * with the token (`token * 4 + weight`) so that the match test of a query also yields its score.
+ */
+export const TOKEN_WEIGHT = { name: 3, brand: 2, description: 1 } as const;
+export const weightedToken = (token: number, weight: number): number => token * 4 + weight;
+
+/** A growable list of slots in a typed array (postings per category and per word). */
+export class SlotList {
+  data = new Int32Array(4);
+  length = 0;
+
+  push(slot: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data, this.length + 1, 4);
+    this.data[this.length++] = slot;
   }
 
-  /** Whether a token occurs in the slot's name or brand tokens. */
-  hasToken(list: 'name' | 'brand', slot: number, token: number): boolean {
-    const [starts, lengths, data] =
-      list === 'name' ? [this.nameStart, this.nameLength, this.nameTokens.data] : [this.brandStart, this.brandLength, this.brandTokens.data];
-    const start = starts[slot]!;
-    for (let i = start, end = start + lengths[slot]!; i < end; i++) if (data[i] === token) return true;
-    return false;
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }

@@ -29,6 +29,7 @@ export const listingFilterSchema = z.object({
 });
 
 export type ListingFilterInput = z.input<typeof listingFilterSchema>;
+export type ListingFilter = z.output<typeof listingFilterSchema>;
 
 /** Bits of the facet dimensions an entry fails; attribute filter k uses bit ATTRIBUTE_BIT << k. */
 export const FAIL_CATEGORY = 1;
@@ -112,15 +113,4 @@ export function compileFilter(index: ListingIndex, input: z.output<typeof listin
     filter.attributes.push({ nameId, pairs, bit: ATTRIBUTE_BIT << position });
   }
   return filter;
-}
-
-/** Relevance of a matching slot: a query word found in the name weighs 3, in the brand 2, only in the description 1. */
-export function relevanceOf(index: ListingIndex, filter: CompiledFilter): (slot: number) => number {
-  const query = filter.queryTokens ?? [];
-  const c = index.columns;
-  return (slot) => {
-    let score = 0;
-    for (const token of query) score += c.hasToken('name', slot, token) ? 3 : c.hasToken('brand', slot, token) ? 2 : 1;
-    return score;
-  };
 }

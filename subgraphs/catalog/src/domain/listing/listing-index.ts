@@ -1,15 +1,18 @@
 import { currencyDigits } from '@shop/platform';
 import { CategoryTree, type CategoryNode, type CategoryRecord } from '../category-tree';
 import { isTombstone, type ProductRecord } from '../product';
-import { parseState, serializeState, type ProductState } from '../product-json';
+import { cardEnd, parseStoredState, serializeState, type ProductState } from '../product-json';
 import { keyOf, tokenize } from '../text';
-import { Columns, SLOT_DEAD, SLOT_DELETED, SLOT_LIVE } from './columns';
+import { Columns, SLOT_DEAD, SLOT_DELETED, SLOT_LIVE, SlotList, TOKEN_WEIGHT, weightedToken } from './columns';
 import { AttributeDictionary, Dictionary } from './dictionary';
 import { ladderStep } from './price-bands';
+import { RecordCache } from './record-cache';
+import { changeComparators, compareText, probeComparator, slotComparator, type OrderKeys } from './slot-orders';
 import { SortedList } from './sorted-list';
 import { PRESORTED_SORTS, type PresortedSort, type SortKeys } from './sorts';
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** How many parsed records to keep: the pages shoppers are reading, without holding the catalog twice. */
+const PARSED_RECORDS = 2048;
 
 /**
  * The catalog read model: every product in memory (as its JSON text) with lookups by id, slug
@@ -26,22 +29,31 @@ export class ListingIndex {
   readonly currencies = new Dictionary();
   readonly columns = new Columns();
   readonly orders: Record<PresortedSort, SortedList<number>>;
+  /** Live products by id: relevance pages break ties of score in this order. */
+  readonly byId: SortedList<number>;
   /** Every product, deleted ones included, by update time then id: the change feed. */
   readonly changes: SortedList<number>;
   /** Grows on every change; caches key on it. */
   revision = 0;
+  /** How many of the JSON states it was built from were written again (an older version's layout). */
+  rewritten = 0;
   private readonly ids: string[] = [];
   /** JSON of each slot's state (record or tombstone); null once retired. */
   private readonly jsons: Array<string | null> = [];
   private readonly nameKeys: string[] = [];
+  private readonly keys: OrderKeys = { columns: this.columns, idAt: (slot) => this.ids[slot]!, nameKeyAt: (slot) => this.nameKeys[slot]! };
   private readonly slots = new Map<string, number>();
   private readonly idsBySlug = new Map<string, string>();
   private readonly idsBySku = new Map<string, string>();
-  /** Slots per category index and per token id (append-only; retired slots are skipped by state). */
-  private readonly categorySlots: number[][] = [];
-  private readonly tokenSlots: number[][] = [];
+  /** Slots per category index, token, brand and attribute pair (append-only; retired slots are skipped by state). */
+  private readonly categorySlots: SlotList[] = [];
+  private readonly tokenSlots: SlotList[] = [];
+  private readonly brandSlots: SlotList[] = [];
+  private readonly pairSlots: SlotList[] = [];
   private retired = 0;
+  private readonly parsed = new RecordCache(PARSED_RECORDS);
   private countsCache: { revision: number; counts: Int32Array } | null = null;
+  private ranksCache: { revision: number; ranks: Int32Array } | null = null;
 
   private constructor(
     private readonly categoryRecords: readonly CategoryRecord[],
@@ -50,16 +62,21 @@ export class ListingIndex {
     this.tree = new CategoryTree(categoryRecords);
     const latest = new Map<string, { state: ProductState; json: string }>();
     for (const given of states) {
-      const state = typeof given === 'string' ? parseState(given) : given;
-      latest.set(state.id, { state, json: typeof given === 'string' ? given : serializeState(state) });
+      const state = typeof given === 'string' ? parseStoredState(given) : given;
+      // JSON written by an older version is written again, so that its card can be parsed alone.
+      const kept = typeof given === 'string' && (isTombstone(state) || cardEnd(given) >= 0);
+      if (typeof given === 'string' && !kept) this.rewritten++;
+      const json = kept ? given : serializeState(state);
+      latest.set(state.id, { state, json });
     }
     for (const { state, json } of latest.values()) this.place(state, json);
     const current = [...this.slots.values()];
     const live = current.filter((slot) => this.columns.state[slot] === SLOT_LIVE);
     this.orders = Object.fromEntries(
-      PRESORTED_SORTS.map((sort) => [sort, SortedList.from(live, this.slotComparator(sort))]),
+      PRESORTED_SORTS.map((sort) => [sort, SortedList.from(live, slotComparator(sort, this.keys))]),
     ) as Record<PresortedSort, SortedList<number>>;
-    this.changes = SortedList.from(current, (a, b) => this.columns.updatedAt[a]! - this.columns.updatedAt[b]! || compareText(this.ids[a]!, this.ids[b]!));
+    this.byId = SortedList.from(live, (a, b) => compareText(this.ids[a]!, this.ids[b]!));
+    this.changes = SortedList.from(current, changeComparators(this.keys).slots);
   }
 
   /** Builds an index from product states, or from their JSON (as the snapshot stores them). */
@@ -80,12 +97,11 @@ export class ListingIndex {
     return this.ids[slot]!;
   }
 
-  /** The live record of a slot; null for a tombstone or a retired slot. */
+  /** The live record of a slot (shared: do not modify it); null for a tombstone or a retired slot. */
   recordAt(slot: number): ProductRecord | null {
     const json = this.jsons[slot];
     if (json === null || json === undefined || this.columns.state[slot] !== SLOT_LIVE) return null;
-    const state = parseState(json);
-    return isTombstone(state) ? null : state;
+    return this.parsed.read(slot, json, this.columns.cardEnd[slot]!);
   }
 
   /** A live product by id; null when unknown or deleted. */
@@ -116,31 +132,21 @@ export class ListingIndex {
 
   /** Compares a slot with a cursor position, in the order of `sort`. */
   probeComparator(sort: PresortedSort): (slot: number, probe: SortKeys) => number {
-    const c = this.columns;
-    const byId = (slot: number, probe: SortKeys) => compareText(this.ids[slot]!, probe.id);
-    switch (sort) {
-      case 'NEWEST':
-        return (slot, probe) => probe.createdAt - c.createdAt[slot]! || byId(slot, probe);
-      case 'PRICE_ASC':
-        return (slot, probe) => c.price[slot]! - probe.price || byId(slot, probe);
-      case 'PRICE_DESC':
-        return (slot, probe) => probe.price - c.price[slot]! || byId(slot, probe);
-      case 'NAME_ASC':
-        return (slot, probe) => compareText(this.nameKeys[slot]!, probe.nameKey) || byId(slot, probe);
-      case 'NAME_DESC':
-        return (slot, probe) => compareText(probe.nameKey, this.nameKeys[slot]!) || byId(slot, probe);
-    }
+    return probeComparator(sort, this.keys);
   }
 
   changeProbeComparator(): (slot: number, probe: SortKeys) => number {
-    return (slot, probe) => this.columns.updatedAt[slot]! - probe.updatedAt || compareText(this.ids[slot]!, probe.id);
+    return changeComparators(this.keys).probe;
   }
 
   /** Adds or replaces a product (or records its deletion). */
   apply(state: ProductState): void {
     this.retire(state.id);
     const slot = this.place(state, serializeState(state));
-    if (this.columns.state[slot] === SLOT_LIVE) for (const sort of PRESORTED_SORTS) this.orders[sort].insert(slot);
+    if (this.columns.state[slot] === SLOT_LIVE) {
+      for (const sort of PRESORTED_SORTS) this.orders[sort].insert(slot);
+      this.byId.insert(slot);
+    }
     this.changes.insert(slot);
     this.revision++;
   }
@@ -152,19 +158,33 @@ export class ListingIndex {
 
   /**
    * Slot lists holding every product the filter can match (a superset), or null for "all
-   * slots": the rarest query word's products, or the filtered category's subtree, or the ids.
+   * slots": the ids, or the rarest query word's products, or the filtered category's subtree.
    */
-  candidates(filter: { ids: Set<string> | null; queryTokens: number[] | null; categoryMask: Uint8Array | null }): number[][] | null {
-    if (filter.ids) return [[...filter.ids].map((id) => this.slots.get(id)).filter((slot): slot is number => slot !== undefined)];
+  candidates(filter: { ids: Set<string> | null; queryTokens: number[] | null; categoryMask: Uint8Array | null }): Int32Array[] | null {
+    if (filter.ids) return [Int32Array.from([...filter.ids].map((id) => this.slots.get(id) ?? -1).filter((slot) => slot >= 0))];
     if (filter.queryTokens && filter.queryTokens.length > 0) {
-      const lists = filter.queryTokens.map((token) => this.tokenSlots[token] ?? []);
-      return [lists.reduce((rarest, list) => (list.length < rarest.length ? list : rarest))];
+      let rarest: SlotList | undefined;
+      for (const token of filter.queryTokens) {
+        const list = this.tokenSlots[token];
+        if (!list) return [];
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      return rarest ? [rarest.view()] : [];
     }
     if (filter.categoryMask) {
       const mask = filter.categoryMask;
-      return this.categorySlots.filter((_, category) => mask[category] === 1);
+      const lists: Int32Array[] = [];
+      this.categorySlots.forEach((list, category) => {
+        if (mask[category] === 1) lists.push(list.view());
+      });
+      return lists;
     }
     return null;
+  }
+
+  /** Slots (retired ones included) of the products of a brand, or having an attribute pair. */
+  postings(kind: 'brand' | 'pair', id: number): Int32Array {
+    return (kind === 'brand' ? this.brandSlots : this.pairSlots)[id]?.view() ?? new Int32Array(0);
   }
 
   /** Retired slots pile up with changes; a rebuilt index drops them. */
@@ -179,6 +199,17 @@ export class ListingIndex {
   /** The JSON of every product's current state (records and tombstones), for the snapshot. */
   serializedStates(): string[] {
     return [...this.slots.values()].map((slot) => this.jsons[slot]!);
+  }
+
+  /** Position of each live slot in the id order (by slot), for sorting by id with numbers. */
+  idRanks(): Int32Array {
+    if (this.ranksCache?.revision !== this.revision) {
+      const ranks = new Int32Array(this.columns.size).fill(-1);
+      const byId = this.byId.items;
+      for (let rank = 0; rank < byId.length; rank++) ranks[byId[rank]!] = rank;
+      this.ranksCache = { revision: this.revision, ranks };
+    }
+    return this.ranksCache.ranks;
   }
 
   /** Live products per category, each counted in its leaf and every ancestor. */
@@ -197,30 +228,15 @@ export class ListingIndex {
     return this.countsCache.counts[node.index] ?? 0;
   }
 
-  private slotComparator(sort: PresortedSort): (a: number, b: number) => number {
-    const c = this.columns;
-    const byId = (a: number, b: number) => compareText(this.ids[a]!, this.ids[b]!);
-    const byName = (a: number, b: number) => compareText(this.nameKeys[a]!, this.nameKeys[b]!);
-    switch (sort) {
-      case 'NEWEST':
-        return (a, b) => c.createdAt[b]! - c.createdAt[a]! || byId(a, b);
-      case 'PRICE_ASC':
-        return (a, b) => c.price[a]! - c.price[b]! || byId(a, b);
-      case 'PRICE_DESC':
-        return (a, b) => c.price[b]! - c.price[a]! || byId(a, b);
-      case 'NAME_ASC':
-        return (a, b) => byName(a, b) || byId(a, b);
-      case 'NAME_DESC':
-        return (a, b) => byName(b, a) || byId(a, b);
-    }
-  }
-
   private retire(id: string): boolean {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
     const c = this.columns;
     const record = this.recordAt(slot);
-    if (c.state[slot] === SLOT_LIVE) for (const sort of PRESORTED_SORTS) this.orders[sort].remove(slot);
+    if (c.state[slot] === SLOT_LIVE) {
+      for (const sort of PRESORTED_SORTS) this.orders[sort].remove(slot);
+      this.byId.remove(slot);
+    }
     this.changes.remove(slot);
     if (record) {
       if (this.idsBySlug.get(record.slug) === id) this.idsBySlug.delete(record.slug);
@@ -228,6 +244,7 @@ export class ListingIndex {
     }
     c.state[slot] = SLOT_DEAD;
     this.jsons[slot] = null;
+    this.parsed.forget(slot);
     this.slots.delete(id);
     this.retired++;
     return true;
@@ -240,18 +257,20 @@ export class ListingIndex {
     this.ids[slot] = state.id;
     this.jsons[slot] = json;
     c.updatedAt[slot] = state.updatedAt.getTime();
+    c.cardEnd[slot] = isTombstone(state) ? -1 : cardEnd(json);
     if (isTombstone(state)) {
       c.state[slot] = SLOT_DELETED;
       c.category[slot] = -1;
       c.setAttrs(slot, []);
-      c.setTokens(slot, [], [], []);
+      c.setTokens(slot, []);
       this.nameKeys[slot] = '';
       return slot;
     }
-    const nameTokens = tokenize(state.name).map((token) => this.tokens.intern(token));
-    const brandTokens = tokenize(state.brand).map((token) => this.tokens.intern(token));
-    const tokens = new Set<number>([...nameTokens, ...brandTokens]);
-    for (const token of tokenize(state.description)) tokens.add(this.tokens.intern(token));
+    // A word weighs what its best place gives: name over brand over description.
+    const weights = new Map<number, number>();
+    for (const [text, weight] of [[state.description, TOKEN_WEIGHT.description], [state.brand, TOKEN_WEIGHT.brand], [state.name, TOKEN_WEIGHT.name]] as const) {
+      for (const token of tokenize(text)) weights.set(this.tokens.intern(token), weight);
+    }
     const attrs = new Set<number>();
     for (const { name, value } of state.attributes) attrs.add(this.attributes.intern(keyOf(name), name.trim(), keyOf(value), value.trim()));
     const priceMajor = state.priceMinor / 10 ** currencyDigits(state.currencyCode);
@@ -264,12 +283,14 @@ export class ListingIndex {
     c.step[slot] = ladderStep(priceMajor);
     c.createdAt[slot] = state.createdAt.getTime();
     c.setAttrs(slot, [...attrs].sort((a, b) => a - b));
-    c.setTokens(slot, [...tokens].sort((a, b) => a - b), nameTokens, brandTokens);
+    c.setTokens(slot, [...weights].map(([token, weight]) => weightedToken(token, weight)).sort((a, b) => a - b));
     this.nameKeys[slot] = keyOf(state.name);
     this.idsBySlug.set(state.slug, state.id);
     for (const variant of state.variants) this.idsBySku.set(variant.sku, state.id);
-    for (const token of tokens) (this.tokenSlots[token] ??= []).push(slot);
-    if (c.category[slot]! >= 0) (this.categorySlots[c.category[slot]!] ??= []).push(slot);
+    for (const token of weights.keys()) (this.tokenSlots[token] ??= new SlotList()).push(slot);
+    for (const pair of attrs) (this.pairSlots[pair] ??= new SlotList()).push(slot);
+    (this.brandSlots[c.brand[slot]!] ??= new SlotList()).push(slot);
+    if (c.category[slot]! >= 0) (this.categorySlots[c.category[slot]!] ??= new SlotList()).push(slot);
     return slot;
   }
 }

@@ -30,6 +30,18 @@ export class SortedList<T> {
     return low;
   }
 
+  /** Index of the first item not ordered before `probe` (keyset "before"). */
+  lowerBound<P>(probe: P, compare: (item: T, probe: P) => number): number {
+    let low = 0;
+    let high = this.items.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(this.items[middle]!, probe) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
   insert(item: T): void {
     this.items.splice(this.upperBound(item, this.compare), 0, item);
   }

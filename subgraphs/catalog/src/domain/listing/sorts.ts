@@ -15,10 +15,6 @@ export interface SortKeys {
   updatedAt: number;
 }
 
-/** Relevance order: best score first, then id. */
-export const compareScored = (a: { score: number; id: string }, b: { score: number; id: string }): number =>
-  b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 const idSchema = z.string().min(1).max(200);
 const numericPosition = z.object({ k: z.number().finite(), id: idSchema });
 const textPosition = z.object({ k: z.string().max(1000), id: idSchema });
