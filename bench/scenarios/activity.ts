@@ -83,7 +83,7 @@ export const activityScenario: Scenario = {
       notes: [
         `Checked before timing, one batch each way: ${accepted} accepted, none rejected (an answer without errors is counted as ${BATCH} events).`,
         'The batches carry no categoryIds; the web app sends them with views and clicks, and each category adds counter rows to the write (see subgraphs/activity/README.md), so these figures are an upper bound for real traffic.',
-        'The activity engineer\'s own bench (bench/activity-ingest.ts, in-process subgraph, its own keyspace, batches of 100) runs as the "activity-direct" scenario.',
+        'The standalone bench (bench/activity-ingest.ts, in-process subgraph, its own keyspace, batches of 100) runs as the "activity-direct" scenario.',
       ],
       data,
     };

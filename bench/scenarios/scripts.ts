@@ -5,7 +5,7 @@ import { REPO_ROOT } from '../../scripts/services';
 import type { Scenario, SectionBody } from '../lib/context';
 import type { Table } from '../lib/report';
 
-/** Benchmarks other engineers wrote; the suite runs them as they are, as separate processes. */
+/** Standalone benchmarks; the suite runs them as they are, as separate processes. */
 export interface BenchScript {
   id: string;
   file: string;
@@ -21,21 +21,21 @@ export const BENCH_SCRIPTS: BenchScript[] = [
   {
     id: 'activity-direct',
     file: 'bench/activity-ingest.ts',
-    about: "activity engineer's bench: recordEvents straight into an in-process activity subgraph (own keyspace, batches of 100)",
+    about: "recordEvents straight into an in-process activity subgraph (own keyspace, batches of 100)",
     args: ['--events', '1000', '--runs', '3', '--concurrency', '1,16'],
     inFullRun: true,
   },
   {
     id: 'catalog-listing',
     file: 'bench/catalog-listing.ts',
-    about: "catalog engineer's bench: the web app's listing queries against a catalog process at 2,000 and 100,000 products, four phases (seeds and drops its own databases, or reuses them with --keep)",
+    about: "the web app's listing queries against a catalog process at 2,000 and 100,000 products, four phases (seeds and drops its own databases, or reuses them with --keep)",
     args: [],
     inFullRun: false,
   },
   {
     id: 'inventory-contention',
     file: 'bench/inventory-contention.ts',
-    about: "inventory engineer's bench: stock checks for 24/100 products and reservations/s over 5 hot SKUs (in-process, own table)",
+    about: "stock checks for 24/100 products and reservations/s over 5 hot SKUs (in-process, own table)",
     args: ['--iterations', '100', '--reservations', '500'],
     inFullRun: false,
   },

@@ -32,6 +32,27 @@ describe('trending board (in-memory trending lists)', () => {
     expect(later.ranked).toEqual(['a', 'b']);
   });
 
+  it('when a first load had a source fail with nothing to fall back on, then the next ask loads again instead of serving the gap', async () => {
+    // given a board whose first load came back incomplete (the catalog was not up yet)
+    const loader = controlledLoader();
+    const board = new TrendingBoard(loader.load, options, () => 0);
+    const first = board.sources(null);
+    loader.calls[0]!.settle({ ranked: [], bestSellers: [], newest: [], incomplete: true });
+    await first;
+
+    // when the next request asks, and that load succeeds
+    const second = board.sources(null);
+    await flush();
+    loader.calls[1]!.settle({ ranked: [], bestSellers: [], newest: ['n1', 'n2'] });
+    const answer = await second;
+    const third = await board.sources(null);
+
+    // then it waited for a new load, and the complete lists are kept from then on
+    expect(loader.calls).toHaveLength(2);
+    expect(answer.newest).toEqual(['n1', 'n2']);
+    expect(third.newest).toEqual(['n1', 'n2']);
+  });
+
   it('when the lists are older than the refresh interval, then a request gets them at once and a reload runs behind it', async () => {
     // given lists loaded at t = 0
     let now = 0;

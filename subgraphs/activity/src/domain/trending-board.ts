@@ -6,6 +6,8 @@ export interface TrendingSources {
   bestSellers: string[];
   /** The catalog's newest products. */
   newest: string[];
+  /** A source failed with no earlier list to fall back on (e.g. the catalog not up yet): load again at the next ask. */
+  incomplete?: boolean;
 }
 
 /** Loads a category's sources; `previous` is what the board held, for sources that fail to load. */
@@ -53,7 +55,7 @@ export class TrendingBoard {
     this.entries.delete(key);
     this.entries.set(key, entry);
     if (this.entries.size > this.options.maxCategories) this.entries.delete(this.entries.keys().next().value!);
-    if (!entry.sources) return this.refresh(entry);
+    if (!entry.sources || entry.sources.incomplete) return this.refresh(entry);
     if (now - entry.loadedAt >= this.options.refreshMs) this.refresh(entry).catch(this.onError);
     return entry.sources;
   }

@@ -7,11 +7,18 @@ import type { ActivityDeps } from './deps';
 export const MAX_TRENDING = 50;
 
 /** Runs a source of ids; a failing source is logged and gives what it gave last time (or nothing), so trending always answers. */
-async function orPrevious(deps: ActivityDeps, source: string, load: () => Promise<string[]>, previous: string[] | undefined): Promise<string[]> {
+async function orPrevious(
+  deps: ActivityDeps,
+  source: string,
+  load: () => Promise<string[]>,
+  previous: string[] | undefined,
+  failed: { incomplete?: boolean },
+): Promise<string[]> {
   try {
     return await load();
   } catch (error) {
     deps.logger.warn({ err: error, source }, 'trending source failed; falling back');
+    if (previous === undefined) failed.incomplete = true;
     return previous ?? [];
   }
 }
@@ -30,20 +37,21 @@ export async function loadTrendingSources(
   const { repositories, settings } = deps;
   const slice = category ?? ALL_CATEGORIES;
   const now = deps.now();
+  const failed: { incomplete?: boolean } = {};
   const ranked = await orPrevious(deps, 'recent activity', async () =>
     rankTrending(
       await repositories.counters.readBuckets(bucketsInWindow(now, settings.trendingWindowHours), slice),
       now,
       settings.trendingHalfLifeHours,
-    ).slice(0, MAX_TRENDING), previous?.ranked);
-  if (ranked.length >= needed) return { ranked, bestSellers: [], newest: [] };
+    ).slice(0, MAX_TRENDING), previous?.ranked, failed);
+  if (ranked.length >= needed) return { ranked, bestSellers: [], newest: [], ...failed };
 
   const bestSellers = await orPrevious(deps, 'best sellers', async () =>
-    rankBestSellers(await repositories.counters.readTotals(slice)).slice(0, MAX_TRENDING), previous?.bestSellers);
-  if (fillUp(needed, [ranked, bestSellers]).length >= needed) return { ranked, bestSellers, newest: [] };
+    rankBestSellers(await repositories.counters.readTotals(slice)).slice(0, MAX_TRENDING), previous?.bestSellers, failed);
+  if (fillUp(needed, [ranked, bestSellers]).length >= needed) return { ranked, bestSellers, newest: [], ...failed };
 
-  const newest = await orPrevious(deps, 'catalog newest', () => deps.catalog.newestProductIds(MAX_TRENDING, category), previous?.newest);
-  return { ranked, bestSellers, newest };
+  const newest = await orPrevious(deps, 'catalog newest', () => deps.catalog.newestProductIds(MAX_TRENDING, category), previous?.newest, failed);
+  return { ranked, bestSellers, newest, ...failed };
 }
 
 /**
