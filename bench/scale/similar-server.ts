@@ -14,6 +14,7 @@ import { generateCatalog } from '@shop/catalog';
 import { commonEnv, createLogger, listen, loadConfig } from '@shop/platform';
 import { createRecommendationsServer, LocalVectorIndex } from '@shop/recommendations';
 import { z } from 'zod';
+import { mulberry32 } from '../../subgraphs/recommendations/src/domain/random';
 
 const DIMENSION = 384;
 const config = loadConfig(
@@ -21,17 +22,6 @@ const config = loadConfig(
   z.object({ ...commonEnv, SIZE: z.coerce.number().int().min(1).max(1_000_000), PORT: z.coerce.number().int().min(0) }),
 );
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function unit(values: Float32Array): Float32Array {
   let norm = 0;
@@ -46,7 +36,7 @@ const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-similar-'));
   const index = LocalVectorIndex.open({ dir, dimension: DIMENSION, saveIntervalMs: Number.POSITIVE_INFINITY });
-  const next = random(42);
+  const next = mulberry32(42);
   const centroids = new Map<string, Float32Array>();
   const centroid = (key: string) => {
     let vector = centroids.get(key);

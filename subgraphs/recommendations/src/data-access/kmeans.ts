@@ -1,4 +1,5 @@
 import { dotAt } from '../domain/vectors';
+import { mulberry32 } from '../domain/random';
 
 export interface IvfBuildOptions {
   /** Number of lists; √rows by default. */
@@ -32,7 +33,7 @@ export async function trainCentroids(vectors: Float32Array, rows: number, dimens
   const step = rows / sampleSize;
   const sample = Int32Array.from({ length: sampleSize }, (_, i) => Math.floor(i * step));
   const centroids = new Float32Array(nlist * dimension);
-  const random = seeded(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1);
   const picked = new Set<number>();
   for (let c = 0; c < nlist; c += 1) {
     let pick = Math.floor(random() * sampleSize);
@@ -160,14 +161,3 @@ export function nearest(centroids: Float32Array, count: number, dimension: numbe
   return best;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so that a rebuild gives the same lists. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -20,16 +20,7 @@ export function hitAndNdcg(ranked: readonly string[], relevant: ReadonlySet<stri
   return { hit, ndcg: ideal > 0 ? dcg / ideal : 0 };
 }
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../domain/random';
 
 /** RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes. */
 export function* csvRows(text: string): Generator<string[]> {
